@@ -1,0 +1,12 @@
+export {
+  type DatabaseConfig,
+  type DatabaseHandle,
+  isUniqueViolation,
+  openDatabase,
+} from './connection.ts';
+export { migrateToLatest } from './migrate.ts';
+export * from './queries/account.queries.ts';
+export * from './queries/promise.queries.ts';
+export * from './queries/user.queries.ts';
+export type { Database, Db } from './schema/database.ts';
+export { inTransaction } from './transaction.ts';

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './2026-11-24T120000_initial.ts';
+
+/**
+ * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
+ * add new ones at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-24T120000_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

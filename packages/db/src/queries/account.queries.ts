@@ -1,0 +1,105 @@
+import type { Account, AccountStage, AccountTier, Contact } from '@steadfast/domain';
+import type { AccountRow } from '../schema/account.table.ts';
+import type { ContactRow } from '../schema/contact.table.ts';
+import type { Db } from '../schema/database.ts';
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    ownerId: row.owner_id,
+    stage: row.stage as AccountStage,
+    tier: row.tier as AccountTier,
+    timeZone: row.time_zone,
+    customerSince: row.customer_since,
+    createdAt: row.created_at,
+    version: row.version,
+  };
+}
+
+function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    role: row.role,
+  };
+}
+
+export async function insertAccount(db: Db, account: Account): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({
+      id: account.id,
+      name: account.name,
+      owner_id: account.ownerId,
+      stage: account.stage,
+      tier: account.tier,
+      time_zone: account.timeZone,
+      customer_since: account.customerSince,
+      created_at: account.createdAt,
+      version: account.version,
+    })
+    .execute();
+}
+
+export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
+  const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toAccount(row);
+}
+
+export interface AccountFilter {
+  ownerId?: string | undefined;
+  stage?: AccountStage | undefined;
+}
+
+export async function listAccounts(db: Db, filter: AccountFilter = {}): Promise<Account[]> {
+  let query = db.selectFrom('accounts').selectAll();
+  if (filter.ownerId !== undefined) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.stage !== undefined) query = query.where('stage', '=', filter.stage);
+  const rows = await query.orderBy('name').orderBy('id').execute();
+  return rows.map(toAccount);
+}
+
+export async function countAccounts(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function insertContact(
+  db: Db,
+  contact: Contact & { createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('contacts')
+    .values({
+      id: contact.id,
+      account_id: contact.accountId,
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+      role: contact.role,
+      created_at: contact.createdAt,
+    })
+    .execute();
+}
+
+export async function findContact(db: Db, id: string): Promise<Contact | undefined> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toContact(row);
+}
+
+export async function listContacts(db: Db, accountId: string): Promise<Contact[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('name')
+    .execute();
+  return rows.map(toContact);
+}

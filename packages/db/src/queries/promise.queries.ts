@@ -1,0 +1,187 @@
+import {
+  DomainError,
+  derivePromiseState,
+  type PromiseEvent,
+  type PromiseKind,
+  type PromiseState,
+  type PromiseStatus,
+  type PromiseSummary,
+  summarisePromise,
+} from '@steadfast/domain';
+import { isUniqueViolation } from '../connection.ts';
+import type { Db } from '../schema/database.ts';
+import { inTransaction } from '../transaction.ts';
+import { eventToRow, rowToEvent, rowToSummary, summaryToRow } from './promise.mapping.ts';
+
+function conflict(promiseId: string, currentVersion: number | undefined): DomainError {
+  return new DomainError({
+    code: 'version_conflict',
+    kind: 'conflict',
+    field: 'expectedVersion',
+    message: `Promise ${promiseId} was changed by someone else${
+      currentVersion === undefined ? '' : ` (it is now at version ${currentVersion})`
+    }: reload it and try again.`,
+    details: currentVersion === undefined ? {} : { currentVersion },
+  });
+}
+
+function notFound(promiseId: string): DomainError {
+  return new DomainError({
+    code: 'promise_not_found',
+    kind: 'not_found',
+    field: 'promiseId',
+    message: `There is no promise ${promiseId}.`,
+  });
+}
+
+/** Stores a newly made promise: its `made` event and its projection, in one transaction. */
+export async function insertMadePromise(
+  db: Db,
+  made: { event: PromiseEvent; state: PromiseState },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto('promises')
+      .values(summaryToRow(summarisePromise(made.state)))
+      .execute();
+    await trx.insertInto('promise_events').values(eventToRow(made.event)).execute();
+  });
+}
+
+/**
+ * Appends one event and moves the projection from the version before it to the version it makes,
+ * in one transaction. If the projection is no longer at that version, or another writer appended
+ * the same sequence number first, nothing is written and a `version_conflict` is thrown.
+ */
+export async function appendPromiseEvent(
+  db: Db,
+  change: { event: PromiseEvent; state: PromiseState },
+): Promise<void> {
+  const { event, state } = change;
+  const previousVersion = event.sequence - 1;
+  try {
+    await inTransaction(db, async (trx) => {
+      await trx.insertInto('promise_events').values(eventToRow(event)).execute();
+      const { id, ...columns } = summaryToRow(summarisePromise(state));
+      const result = await trx
+        .updateTable('promises')
+        .set(columns)
+        .where('id', '=', id)
+        .where('version', '=', previousVersion)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) {
+        const current = await trx
+          .selectFrom('promises')
+          .select('version')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (current === undefined) throw notFound(id);
+        throw conflict(id, Number(current.version));
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(event.promiseId, undefined);
+    throw error;
+  }
+}
+
+/** A promise's events in the order they were recorded. */
+export async function loadPromiseEvents(db: Db, promiseId: string): Promise<PromiseEvent[]> {
+  const rows = await db
+    .selectFrom('promise_events')
+    .selectAll()
+    .where('promise_id', '=', promiseId)
+    .orderBy('sequence')
+    .execute();
+  return rows.map(rowToEvent);
+}
+
+/** A promise's current state, derived from its events; throws `promise_not_found`. */
+export async function loadPromiseState(
+  db: Db,
+  promiseId: string,
+): Promise<{ state: PromiseState; events: PromiseEvent[] }> {
+  const events = await loadPromiseEvents(db, promiseId);
+  if (events.length === 0) throw notFound(promiseId);
+  return { state: derivePromiseState(events), events };
+}
+
+/**
+ * Reads a promise, lets the domain decide what happens to it, and appends the result, all in one
+ * transaction: the read-decide-write is one unit.
+ */
+export async function changePromise(
+  db: Db,
+  promiseId: string,
+  decide: (state: PromiseState) => { event: PromiseEvent; state: PromiseState },
+): Promise<PromiseState> {
+  return inTransaction(db, async (trx) => {
+    const { state } = await loadPromiseState(trx, promiseId);
+    const next = decide(state);
+    await appendPromiseEvent(trx, next);
+    return next.state;
+  });
+}
+
+export async function findPromiseSummary(
+  db: Db,
+  promiseId: string,
+): Promise<PromiseSummary | undefined> {
+  const row = await db
+    .selectFrom('promises')
+    .selectAll()
+    .where('id', '=', promiseId)
+    .executeTakeFirst();
+  return row && rowToSummary(row);
+}
+
+export interface PromiseFilter {
+  accountId?: string | undefined;
+  ownerId?: string | undefined;
+  kind?: PromiseKind | undefined;
+  statuses?: readonly PromiseStatus[] | undefined;
+  atRisk?: boolean | undefined;
+  /** Deadline at or after this instant. */
+  deadlineFrom?: string | undefined;
+  /** Deadline strictly before this instant. */
+  deadlineBefore?: string | undefined;
+  /** Keyset cursor: continue after this (deadline, id). */
+  after?: { dueDeadline: string; id: string } | undefined;
+  limit: number;
+}
+
+/** Promises from the projection, soonest deadline first. */
+export async function listPromiseSummaries(
+  db: Db,
+  filter: PromiseFilter,
+): Promise<PromiseSummary[]> {
+  let query = db.selectFrom('promises').selectAll();
+  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
+  if (filter.ownerId !== undefined) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+  if (filter.statuses !== undefined) query = query.where('status', 'in', [...filter.statuses]);
+  if (filter.atRisk !== undefined) query = query.where('at_risk', '=', filter.atRisk ? 1 : 0);
+  if (filter.deadlineFrom !== undefined)
+    query = query.where('due_deadline', '>=', filter.deadlineFrom);
+  if (filter.deadlineBefore !== undefined)
+    query = query.where('due_deadline', '<', filter.deadlineBefore);
+  const after = filter.after;
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('due_deadline', '>', after.dueDeadline),
+        eb.and([eb('due_deadline', '=', after.dueDeadline), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('due_deadline').orderBy('id').limit(filter.limit).execute();
+  return rows.map(rowToSummary);
+}
+
+export async function countPromises(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('promises')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

@@ -1,0 +1,17 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountTable } from './account.table.ts';
+import type { ContactTable } from './contact.table.ts';
+import type { PromiseTable } from './promise.table.ts';
+import type { PromiseEventTable } from './promise-event.table.ts';
+import type { UserTable } from './user.table.ts';
+
+export interface Database {
+  users: UserTable;
+  accounts: AccountTable;
+  contacts: ContactTable;
+  promises: PromiseTable;
+  promise_events: PromiseEventTable;
+}
+
+/** The database, or a transaction on it: queries take either. */
+export type Db = Kysely<Database> | Transaction<Database>;

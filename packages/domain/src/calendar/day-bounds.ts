@@ -1,0 +1,14 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+import type { Instant } from '../shared/instant.ts';
+
+/** The local calendar day containing `now` in `timeZone`, as a half-open UTC range [start, end). */
+export function dayBounds(now: Instant, timeZone: string): { start: Instant; end: Instant } {
+  const start = startOfDay(new TZDate(now, timeZone));
+  const end = addDays(start, 1);
+  // TZDate prints its own offset; instants are stored as UTC.
+  return {
+    start: new Date(start.getTime()).toISOString(),
+    end: new Date(end.getTime()).toISOString(),
+  };
+}
