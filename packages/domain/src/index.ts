@@ -6,5 +6,6 @@ export * from './promise/promise-event.ts';
 export * from './promise/promise-state.ts';
 export * from './promise/promise-summary.ts';
 export * from './promise/promise-terms.ts';
+export * from './promise/promise-views.ts';
 export * from './shared/domain-error.ts';
 export * from './shared/instant.ts';

@@ -155,6 +155,7 @@ export async function listPromiseSummaries(
   db: Db,
   filter: PromiseFilter,
 ): Promise<PromiseSummary[]> {
+  if (filter.statuses?.length === 0) return [];
   let query = db.selectFrom('promises').selectAll();
   if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
   if (filter.ownerId !== undefined) query = query.where('owner_id', '=', filter.ownerId);

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Holds the SQLite file (and later backups). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .refine((url) => url.startsWith('postgres://') || url.startsWith('postgresql://'), {
+      error: 'must be a postgres:// URL (leave it unset for SQLite in DATA_DIR)',
+    })
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set to "false" to start with an empty store instead of demo data. */
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+});
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  demoData: boolean;
+}
+
+/** The server's configuration, read once; a bad variable stops the start with its name and rule. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL,
+    demoData: env.DEMO_DATA === 'true',
+  };
+}

@@ -1,0 +1,139 @@
+import type { AppRouter } from '@steadfast/api';
+import { type Database, insertUser, migrateToLatest, openDatabase } from '@steadfast/db';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHttpServer } from './http-server.ts';
+
+const ownerId = '00000000-0000-7000-8000-000000000001';
+let nextId = 100;
+const newId = () => `00000000-0000-7000-8000-${(nextId++).toString().padStart(12, '0')}`;
+
+describe('HTTP server', () => {
+  let server: FastifyInstance;
+  let db: Kysely<Database>;
+  let url: string;
+
+  beforeAll(async () => {
+    const handle = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    db = handle.db;
+    await migrateToLatest(db);
+    await insertUser(db, {
+      id: ownerId,
+      name: 'Ada',
+      email: 'ada@example.com',
+      role: 'account_manager',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    server = buildHttpServer({
+      db,
+      now: () => new Date().toISOString(),
+      newId,
+      logLevel: 'silent',
+    });
+    url = await server.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.destroy();
+  });
+
+  it('answers GET /health', async () => {
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the typed tRPC API: create an account and a promise, then read them back', async () => {
+    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc` })] });
+    const account = await client.account.create.mutate({
+      name: 'Fabrikam',
+      ownerId,
+      stage: 'active',
+    });
+    const promise = await client.promise.create.mutate({
+      accountId: account.id,
+      ownerId,
+      kind: 'quote',
+      title: 'Quote for 200 licences',
+      due: { kind: 'point', at: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    const [accounts, listed] = await Promise.all([
+      client.account.list.query(),
+      client.promise.list.query({ accountId: account.id }),
+    ]);
+    expect(accounts.map((a) => a.name)).toContain('Fabrikam');
+    expect(listed.items.map((p) => p.id)).toEqual([promise.id]);
+  });
+
+  it('answers bad input with HTTP 400 and { code, message, fieldErrors } naming the field and rule', async () => {
+    const response = await fetch(`${url}/trpc/account.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '', ownerId: 'not-a-uuid' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { message: string; data: Record<string, unknown> };
+    };
+    expect(body.error.data).toMatchObject({
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      errorCode: 'invalid_input',
+      fieldErrors: { name: ['must not be empty'], ownerId: ['must be a UUID'] },
+    });
+    expect(body.error.message).toContain('ownerId: must be a UUID');
+    expect(await db.selectFrom('accounts').select('id').where('name', '=', '').execute()).toEqual(
+      [],
+    );
+  });
+
+  it('gives tRPC clients the domain reason: 409 with the current version on a stale write', async () => {
+    const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    const account = await client.account.create.mutate({ name: 'Tailspin', ownerId });
+    const made = await client.promise.create.mutate({
+      accountId: account.id,
+      ownerId,
+      kind: 'callback',
+      title: 'Call back about the outage',
+      due: { kind: 'point', at: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    await client.promise.recordEvent.mutate({
+      promiseId: made.id,
+      expectedVersion: 1,
+      event: { type: 'progress', milestone: 'Tried, voicemail' },
+    });
+
+    const error = await client.promise.recordEvent
+      .mutate({
+        promiseId: made.id,
+        expectedVersion: 1,
+        event: { type: 'fulfilled', completeness: 'full' },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    const data = (error as TRPCClientError<AppRouter>).data;
+    expect(data).toMatchObject({
+      httpStatus: 409,
+      errorCode: 'version_conflict',
+      details: { currentVersion: 2 },
+      fieldErrors: { expectedVersion: [expect.any(String)] },
+    });
+  });
+
+  it('answers an unknown procedure with 404, not a 500', async () => {
+    const response = await fetch(`${url}/trpc/promise.explode`);
+    expect(response.status).toBe(404);
+  });
+
+  it('answers malformed JSON with 400, not a 500', async () => {
+    const response = await fetch(`${url}/trpc/account.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": ',
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,41 @@
+import { type ApiContext, type AppRouter, appRouter } from '@steadfast/api';
+import type { Db } from '@steadfast/db';
+import type { Instant } from '@steadfast/domain';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface HttpServerOptions {
+  db: Db;
+  now: () => Instant;
+  newId: () => string;
+  logLevel?: string;
+}
+
+/** The HTTP surface: tRPC at /trpc and GET /health. Listening is the caller's business. */
+export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
+  const server = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    // tRPC batches put several procedure names in one path segment.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 5 * 1024 * 1024,
+  });
+
+  server.get('/health', async () => ({ status: 'ok' }));
+
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+    router: appRouter,
+    createContext: (): ApiContext => ({
+      db: options.db,
+      now: options.now,
+      newId: options.newId,
+      actorId: null,
+    }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        server.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      }
+    },
+  };
+  server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  return server;
+}

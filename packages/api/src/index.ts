@@ -1,0 +1,9 @@
+export type { ApiContext } from './context.ts';
+export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  type RouterInputs,
+  type RouterOutputs,
+} from './root.ts';

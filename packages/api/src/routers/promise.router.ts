@@ -1,0 +1,145 @@
+import {
+  changePromise,
+  type Db,
+  findAccount,
+  findContact,
+  findUser,
+  insertMadePromise,
+  listPromiseSummaries,
+  loadPromiseState,
+} from '@steadfast/db';
+import {
+  DomainError,
+  idSchema,
+  isKnownTimeZone,
+  type MakePromiseCommand,
+  makePromise,
+  makePromiseInputSchema,
+  type PromiseSummary,
+  promiseKinds,
+  promiseStatuses,
+  promiseViewFilter,
+  promiseViews,
+  recordPromiseEvent,
+  recordPromiseEventInputSchema,
+} from '@steadfast/domain';
+import { z } from 'zod';
+import { createRouter, publicProcedure } from '../trpc.ts';
+import { accountNotFound } from './account.router.ts';
+
+const listInputSchema = z
+  .object({
+    view: z.enum(promiseViews).default('all'),
+    accountId: idSchema.optional(),
+    ownerId: idSchema.optional(),
+    kind: z.enum(promiseKinds).optional(),
+    status: z.enum(promiseStatuses).optional(),
+    /** The caller's time zone, for what "today" means. */
+    timeZone: z
+      .string()
+      .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin')
+      .default('UTC'),
+    limit: z.int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+    /** The `nextCursor` of the previous page. */
+    cursor: z.string().max(200).optional(),
+  })
+  .default({ view: 'all', timeZone: 'UTC', limit: 100 });
+
+function encodeCursor(last: PromiseSummary): string {
+  return Buffer.from(JSON.stringify([last.dueDeadline, last.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { dueDeadline: string; id: string } {
+  try {
+    const [dueDeadline, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (typeof dueDeadline === 'string' && typeof id === 'string') return { dueDeadline, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError({
+    code: 'invalid_cursor',
+    kind: 'invalid',
+    field: 'cursor',
+    message: 'must be a nextCursor from an earlier page',
+  });
+}
+
+/** The account, owner and contact a promise names must exist, and the contact must be the account's. */
+async function checkReferences(db: Db, command: MakePromiseCommand): Promise<void> {
+  if ((await findAccount(db, command.accountId)) === undefined)
+    throw accountNotFound(command.accountId, 'accountId');
+  if ((await findUser(db, command.ownerId)) === undefined) {
+    throw new DomainError({
+      code: 'user_not_found',
+      kind: 'not_found',
+      field: 'ownerId',
+      message: `There is no user ${command.ownerId}.`,
+    });
+  }
+  if (command.contactId === null) return;
+  const contact = await findContact(db, command.contactId);
+  if (contact === undefined || contact.accountId !== command.accountId) {
+    throw new DomainError({
+      code: 'contact_not_found',
+      kind: 'not_found',
+      field: 'contactId',
+      message: `There is no contact ${command.contactId} at account ${command.accountId}.`,
+    });
+  }
+}
+
+export const promiseRouter = createRouter({
+  create: publicProcedure.input(makePromiseInputSchema).mutation(async ({ ctx, input }) => {
+    await checkReferences(ctx.db, input);
+    const made = makePromise(input, {
+      promiseId: ctx.newId(),
+      eventId: ctx.newId(),
+      now: ctx.now(),
+      actorId: ctx.actorId,
+    });
+    await insertMadePromise(ctx.db, made);
+    return made.state;
+  }),
+
+  get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
+    const { state, events } = await loadPromiseState(ctx.db, input.id);
+    return { promise: state, events };
+  }),
+
+  list: publicProcedure.input(listInputSchema).query(async ({ ctx, input }) => {
+    const view = promiseViewFilter(input.view, ctx.now(), input.timeZone);
+    const statuses =
+      input.status === undefined
+        ? view.statuses
+        : view.statuses?.includes(input.status) === false
+          ? []
+          : [input.status];
+    const items = await listPromiseSummaries(ctx.db, {
+      ...view,
+      statuses,
+      accountId: input.accountId,
+      ownerId: input.ownerId,
+      kind: input.kind,
+      after: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
+      limit: input.limit + 1,
+    });
+    const page = items.slice(0, input.limit);
+    const last = page.at(-1);
+    return {
+      items: page,
+      nextCursor: items.length > input.limit && last !== undefined ? encodeCursor(last) : null,
+    };
+  }),
+
+  recordEvent: publicProcedure.input(recordPromiseEventInputSchema).mutation(({ ctx, input }) =>
+    changePromise(ctx.db, input.promiseId, (state) =>
+      recordPromiseEvent(state, input, {
+        eventId: ctx.newId(),
+        now: ctx.now(),
+        actorId: ctx.actorId,
+      }),
+    ),
+  ),
+});
