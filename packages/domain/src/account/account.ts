@@ -7,9 +7,10 @@ export type AccountStage = (typeof accountStages)[number];
 export const accountTiers = ['strategic', 'key', 'standard', 'small'] as const;
 export type AccountTier = (typeof accountTiers)[number];
 
-const timeZoneSchema = z.string().refine(isKnownTimeZone, {
-  error: 'must be an IANA time zone such as Europe/Berlin',
-});
+const timeZoneSchema = z
+  .string()
+  .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' })
+  .transform(canonicalTimeZone);
 
 const calendarDateSchema = z.iso.date({ error: 'must be a calendar date (YYYY-MM-DD)' });
 
@@ -63,4 +64,9 @@ export function isKnownTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The canonical spelling of a known time zone (`europe/berlin` → `Europe/Berlin`). */
+export function canonicalTimeZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
 }

@@ -18,7 +18,12 @@ export const promiseStatuses = [
  */
 export type PromiseStatus = (typeof promiseStatuses)[number];
 
-export const closedStatuses: readonly PromiseStatus[] = ['fulfilled', 'missed', 'released', 'cancelled'];
+export const closedStatuses: readonly PromiseStatus[] = [
+  'fulfilled',
+  'missed',
+  'released',
+  'cancelled',
+];
 
 export interface CustomerNotice {
   at: Instant;
@@ -73,6 +78,18 @@ function illegal(code: string, message: string): DomainError {
   return new DomainError({ code, kind: 'illegal_transition', message, field: 'event.type' });
 }
 
+/** A newly agreed due must still lie ahead at the moment it is agreed. */
+function assertDueAhead(due: Due, agreedAt: Instant): void {
+  if (instantMs(dueDeadline(due)) <= instantMs(agreedAt)) {
+    throw new DomainError({
+      code: 'due_in_past',
+      kind: 'invalid',
+      field: 'event.newDue',
+      message: 'must lie after the moment it was agreed',
+    });
+  }
+}
+
 /**
  * The one function that says what an event does to a promise. Throws a DomainError with kind
  * `illegal_transition` for anything the promise's current state does not allow.
@@ -81,6 +98,13 @@ export function applyPromiseEvent(state: PromiseState | null, event: PromiseEven
   if (event.type === 'made') {
     if (state !== null) {
       throw illegal('promise_already_made', 'This promise has already been made.');
+    }
+    if (event.sequence !== 1) {
+      throw new DomainError({
+        code: 'event_out_of_sequence',
+        kind: 'conflict',
+        message: `A promise is made by its first event, not event ${event.sequence}.`,
+      });
     }
     const conditional = event.terms.condition !== null;
     return {
@@ -125,7 +149,10 @@ export function applyPromiseEvent(state: PromiseState | null, event: PromiseEven
   }
   const closed = isClosed(state.status);
   if (closed && event.type !== 'customer_informed') {
-    throw illegal('promise_closed', `Cannot record ${event.type}: the promise is already ${state.status}.`);
+    throw illegal(
+      'promise_closed',
+      `Cannot record ${event.type}: the promise is already ${state.status}.`,
+    );
   }
   const next: PromiseState = { ...state, version: event.sequence, updatedAt: event.recordedAt };
   const beforeDue = instantMs(event.occurredAt) <= instantMs(dueDeadline(state.due));
@@ -133,11 +160,15 @@ export function applyPromiseEvent(state: PromiseState | null, event: PromiseEven
   switch (event.type) {
     case 'condition_met': {
       if (state.terms.condition === null) {
-        throw illegal('promise_unconditional', 'Cannot record condition met: this promise has no condition.');
+        throw illegal(
+          'promise_unconditional',
+          'Cannot record condition met: this promise has no condition.',
+        );
       }
       if (state.conditionMetAt !== null) {
         throw illegal('condition_already_met', 'The condition of this promise was already met.');
       }
+      if (event.newDue !== null) assertDueAhead(event.newDue, event.occurredAt);
       return {
         ...next,
         status: 'open',
@@ -170,14 +201,7 @@ export function applyPromiseEvent(state: PromiseState | null, event: PromiseEven
         ],
       };
     case 'renegotiated':
-      if (instantMs(dueDeadline(event.newDue)) <= instantMs(event.occurredAt)) {
-        throw new DomainError({
-          code: 'due_in_past',
-          kind: 'invalid',
-          field: 'event.newDue',
-          message: 'A renegotiated due must lie after the moment it was agreed.',
-        });
-      }
+      assertDueAhead(event.newDue, event.occurredAt);
       return {
         ...next,
         due: event.newDue,
@@ -187,7 +211,13 @@ export function applyPromiseEvent(state: PromiseState | null, event: PromiseEven
         atRiskReason: null,
         renegotiations: [
           ...state.renegotiations,
-          { at: event.occurredAt, from: state.due, to: event.newDue, reason: event.reason, beforeDue },
+          {
+            at: event.occurredAt,
+            from: state.due,
+            to: event.newDue,
+            reason: event.reason,
+            beforeDue,
+          },
         ],
       };
     case 'fulfilled':
@@ -215,11 +245,29 @@ export function applyPromiseEvent(state: PromiseState | null, event: PromiseEven
           'Cannot record missed: the clock has not started because the condition is not met.',
         );
       }
-      return { ...next, status: 'missed', atRisk: false, closedAt: event.occurredAt, closingNote: event.note };
+      return {
+        ...next,
+        status: 'missed',
+        atRisk: false,
+        closedAt: event.occurredAt,
+        closingNote: event.note,
+      };
     case 'released':
-      return { ...next, status: 'released', atRisk: false, closedAt: event.occurredAt, closingNote: event.reason };
+      return {
+        ...next,
+        status: 'released',
+        atRisk: false,
+        closedAt: event.occurredAt,
+        closingNote: event.reason,
+      };
     case 'cancelled':
-      return { ...next, status: 'cancelled', atRisk: false, closedAt: event.occurredAt, closingNote: event.reason };
+      return {
+        ...next,
+        status: 'cancelled',
+        atRisk: false,
+        closedAt: event.occurredAt,
+        closingNote: event.reason,
+      };
   }
 }
 
