@@ -1,15 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema/database.ts';
 
 export type DatabaseConfig =
   /** A SQLite file; its folder is created when missing. `:memory:` for tests. */
-  { kind: 'sqlite'; file: string };
+  | { kind: 'sqlite'; file: string }
+  /** A PostgreSQL server; `schema` sets the search path (tests use one schema each). */
+  | { kind: 'postgres'; url: string; schema?: string; maxConnections?: number };
+
+export type DatabaseKind = DatabaseConfig['kind'];
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  kind: DatabaseKind;
   /** Where the data lives, for logs (never includes a password). */
   location: string;
   close(): Promise<void>;
@@ -18,19 +24,48 @@ export interface DatabaseHandle {
 /**
  * Opens the store. SQLite runs in WAL mode with foreign keys on, a busy timeout for a second
  * process, and `synchronous = FULL` so an acknowledged write survives a killed process or a
- * power cut.
+ * power cut. PostgreSQL gets a connection pool; its own defaults already make commits durable.
  */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
-  if (config.file !== ':memory:') {
-    mkdirSync(dirname(config.file), { recursive: true });
+  return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config);
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
   }
-  const sqlite = new SqliteDatabase(config.file);
+  const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, location: config.file, close: () => db.destroy() };
+  return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(config: {
+  url: string;
+  schema?: string;
+  maxConnections?: number;
+}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.maxConnections ?? 10,
+    ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema}` }),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', location: redactPassword(config.url), close: () => db.destroy() };
+}
+
+/** A connection URL fit for a log line. */
+export function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
 }
 
 /** Was this error a unique-key violation, in whichever database raised it? */

@@ -1,8 +1,10 @@
 export {
   type DatabaseConfig,
   type DatabaseHandle,
+  type DatabaseKind,
   isUniqueViolation,
   openDatabase,
+  redactPassword,
 } from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
 export * from './queries/account.queries.ts';

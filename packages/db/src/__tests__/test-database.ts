@@ -7,8 +7,6 @@ import {
   type User,
 } from '@steadfast/domain';
 import type { Kysely } from 'kysely';
-import { openDatabase } from '../connection.ts';
-import { migrateToLatest } from '../migrate.ts';
 import { insertAccount } from '../queries/account.queries.ts';
 import { insertMadePromise } from '../queries/promise.queries.ts';
 import { insertUser } from '../queries/user.queries.ts';
@@ -22,15 +20,6 @@ export function testId(): string {
 }
 
 export const now = '2026-11-24T10:00:00.000Z';
-
-/** A migrated, empty database: SQLite in memory unless a file is given. */
-export async function createTestDatabase(
-  file = ':memory:',
-): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
-  const handle = openDatabase({ kind: 'sqlite', file });
-  await migrateToLatest(handle.db);
-  return handle;
-}
 
 export async function seedOwnerAndAccount(
   db: Kysely<Database>,

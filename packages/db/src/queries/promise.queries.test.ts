@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, recordPromiseEvent } from '@steadfast/domain';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { now, seedOwnerAndAccount, seedPromise, testId } from '../__tests__/test-database.ts';
 import {
   createTestDatabase,
-  now,
-  seedOwnerAndAccount,
-  seedPromise,
-  testId,
-} from '../__tests__/test-database.ts';
+  databaseKinds,
+  refuseProjectionUpdates,
+  type TestDatabase,
+} from '../testing/test-database.ts';
 import {
   appendPromiseEvent,
   changePromise,
@@ -20,7 +20,7 @@ import {
   loadPromiseState,
 } from './promise.queries.ts';
 
-type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
+type TestDb = TestDatabase;
 
 async function eventCount(db: TestDb['db']): Promise<number> {
   const row = await db
@@ -30,10 +30,10 @@ async function eventCount(db: TestDb['db']): Promise<number> {
   return Number(row.n);
 }
 
-describe('promise store', () => {
+describe.each(databaseKinds)('promise store on %s', (kind) => {
   let handle: TestDb;
   beforeEach(async () => {
-    handle = await createTestDatabase();
+    handle = await createTestDatabase(kind, { postgresUrl: inject('postgresUrl') });
   });
   afterEach(async () => {
     await handle.close();
@@ -134,9 +134,7 @@ describe('promise store', () => {
   it('leaves no event behind when the projection update fails', async () => {
     const { owner, account } = await seedOwnerAndAccount(handle.db);
     const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
-    await sql`CREATE TRIGGER promises_refuse_update BEFORE UPDATE ON promises BEGIN SELECT RAISE(ABORT, 'projection update refused'); END`.execute(
-      handle.db,
-    );
+    await refuseProjectionUpdates(handle);
 
     const attempt = changePromise(handle.db, made.id, (state) =>
       recordPromiseEvent(
@@ -151,6 +149,32 @@ describe('promise store', () => {
       status: 'open',
       version: 1,
     });
+  });
+
+  it('lets exactly one of two concurrent writers at the same version win; the other gets a conflict', async () => {
+    const { owner, account } = await seedOwnerAndAccount(handle.db);
+    const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
+    const write = (milestone: string) =>
+      changePromise(handle.db, made.id, (state) =>
+        recordPromiseEvent(
+          state,
+          { expectedVersion: 1, event: { type: 'progress', milestone } },
+          { now, actorId: null, eventId: testId() },
+        ),
+      );
+
+    const results = await Promise.allSettled([
+      write('Packed'),
+      write('Labelled'),
+      write('Weighed'),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(2);
+    for (const loss of lost) expect(loss.reason).toMatchObject({ code: 'version_conflict' });
+    expect(await eventCount(handle.db)).toBe(2);
+    expect(await findPromiseSummary(handle.db, made.id)).toMatchObject({ version: 2 });
   });
 
   it('answers promise_not_found for an unknown promise', async () => {
@@ -211,12 +235,12 @@ describe('durability', () => {
     const dir = mkdtempSync(join(tmpdir(), 'steadfast-db-'));
     try {
       const file = join(dir, 'nested', 'steadfast.sqlite');
-      const first = await createTestDatabase(file);
+      const first = await createTestDatabase('sqlite', { sqliteFile: file });
       const { owner, account } = await seedOwnerAndAccount(first.db);
       const made = await seedPromise(first.db, { accountId: account.id, ownerId: owner.id });
       await first.close();
 
-      const second = await createTestDatabase(file);
+      const second = await createTestDatabase('sqlite', { sqliteFile: file });
       expect(await findPromiseSummary(second.db, made.id)).toMatchObject({
         id: made.id,
         version: 1,

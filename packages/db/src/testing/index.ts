@@ -1,0 +1,7 @@
+export { startTestPostgres, type TestPostgres } from './postgres-server.ts';
+export {
+  createTestDatabase,
+  databaseKinds,
+  refuseProjectionUpdates,
+  type TestDatabase,
+} from './test-database.ts';

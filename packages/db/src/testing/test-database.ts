@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { type DatabaseKind, openDatabase } from '../connection.ts';
+import { migrateToLatest } from '../migrate.ts';
+import type { Database } from '../schema/database.ts';
+
+/** Both stores every db test runs against. */
+export const databaseKinds: readonly DatabaseKind[] = ['sqlite', 'postgres'];
+
+export interface TestDatabase {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/**
+ * A migrated, empty database of the given kind: SQLite in memory (or in `sqliteFile`), or a fresh
+ * schema of its own on the test PostgreSQL at `postgresUrl`, dropped again on close.
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { postgresUrl?: string; sqliteFile?: string } = {},
+): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const handle = openDatabase({ kind: 'sqlite', file: options.sqliteFile ?? ':memory:' });
+    await migrateToLatest(handle.db);
+    return { db: handle.db, kind, close: handle.close };
+  }
+  const url = options.postgresUrl;
+  if (url === undefined) throw new Error('createTestDatabase("postgres") needs a postgresUrl');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await runAdmin(url, `CREATE SCHEMA ${schema}`);
+  const handle = openDatabase({ kind: 'postgres', url, schema, maxConnections: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    db: handle.db,
+    kind,
+    close: async () => {
+      await handle.close();
+      await runAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+}
+
+async function runAdmin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Makes every update of the promises projection fail, in either database (for rollback tests). */
+export async function refuseProjectionUpdates(database: TestDatabase): Promise<void> {
+  if (database.kind === 'sqlite') {
+    await sql`CREATE TRIGGER promises_refuse_update BEFORE UPDATE ON promises BEGIN SELECT RAISE(ABORT, 'projection update refused'); END`.execute(
+      database.db,
+    );
+    return;
+  }
+  await sql`CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'projection update refused'; END $$ LANGUAGE plpgsql`.execute(
+    database.db,
+  );
+  await sql`CREATE TRIGGER promises_refuse_update BEFORE UPDATE ON promises FOR EACH ROW EXECUTE FUNCTION refuse_update()`.execute(
+    database.db,
+  );
+}
