@@ -1,11 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres-server.ts';
+import './provided-context.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
 
 /** Vitest global setup: one PostgreSQL for the whole run of a package's tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

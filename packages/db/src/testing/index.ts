@@ -1,3 +1,5 @@
+import './provided-context.ts';
+
 export { startTestPostgres, type TestPostgres } from './postgres-server.ts';
 export {
   createTestDatabase,

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type DatabaseKind, openDatabase } from '../connection.ts';
 import { migrateToLatest } from '../migrate.ts';
 import type { Database } from '../schema/database.ts';
+import './provided-context.ts';
 
 /** Both stores every db test runs against. */
 export const databaseKinds: readonly DatabaseKind[] = ['sqlite', 'postgres'];
@@ -11,6 +12,8 @@ export const databaseKinds: readonly DatabaseKind[] = ['sqlite', 'postgres'];
 export interface TestDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** For PostgreSQL: a DATABASE_URL that reaches this test's own schema (for server processes). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -33,9 +36,12 @@ export async function createTestDatabase(
   await runAdmin(url, `CREATE SCHEMA ${schema}`);
   const handle = openDatabase({ kind: 'postgres', url, schema, maxConnections: 5 });
   await migrateToLatest(handle.db);
+  const schemaUrl = new URL(url);
+  schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
   return {
     db: handle.db,
     kind,
+    url: schemaUrl.toString(),
     close: async () => {
       await handle.close();
       await runAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
