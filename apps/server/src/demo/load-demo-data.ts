@@ -1,0 +1,138 @@
+import {
+  appendPromiseEvent,
+  type DatabaseHandle,
+  type Db,
+  insertAccount,
+  insertContact,
+  insertMadePromise,
+  insertUser,
+} from '@steadfast/db';
+import {
+  createAccountInputSchema,
+  createContactInputSchema,
+  type Instant,
+  makePromise,
+  makePromiseInputSchema,
+  promiseEventInputSchema,
+  recordPromiseEvent,
+} from '@steadfast/domain';
+import { dueInput } from './demo-due.ts';
+import { planDemo } from './demo-plan.ts';
+import type { PromisePlan } from './demo-promise-plan.ts';
+import { iso } from './demo-time.ts';
+import { createRandom } from './random.ts';
+
+/** The seed the server uses, so every fresh install shows the same demo. */
+export const defaultDemoSeed = 20_261_124;
+
+export interface DemoDataCounts {
+  users: number;
+  accounts: number;
+  promises: number;
+  events: number;
+}
+
+interface Ids {
+  users: string[];
+  accounts: { id: string; ownerId: string; contacts: string[] }[];
+}
+
+/**
+ * Fills an empty store with a believable history: a team of four account managers and a leader,
+ * about thirty clients, and some four hundred promises over the last 18 months, each made and
+ * moved through the domain exactly as the API would, in one all-or-nothing transaction.
+ */
+export async function loadDemoData(
+  db: DatabaseHandle['db'],
+  options: { now: Instant; newId: () => string; seed?: number },
+): Promise<DemoDataCounts> {
+  const now = Date.parse(options.now);
+  if (Number.isNaN(now))
+    throw new Error(`loadDemoData: now must be an ISO instant, not ${options.now}`);
+  const demo = planDemo(createRandom(options.seed ?? defaultDemoSeed), now);
+
+  return db.transaction().execute(async (trx) => {
+    const ids: Ids = { users: [], accounts: [] };
+    for (const member of demo.team) {
+      const id = options.newId();
+      ids.users.push(id);
+      const { name, email, role } = member;
+      await insertUser(trx, { id, name, email, role, createdAt: iso(member.createdAt) });
+    }
+    for (const account of demo.accounts) {
+      const id = options.newId();
+      const ownerId = ids.users[account.ownerIndex];
+      if (ownerId === undefined) throw new Error(`Demo account ${account.name} has no owner.`);
+      const input = createAccountInputSchema.parse({ ...account, ownerId });
+      const createdAt = iso(account.createdAt);
+      await insertAccount(trx, { ...input, id, createdAt, version: 1 });
+      const contacts: string[] = [];
+      for (const contact of account.contacts) {
+        const contactId = options.newId();
+        contacts.push(contactId);
+        const fields = createContactInputSchema.parse({ ...contact, accountId: id });
+        await insertContact(trx, { ...fields, id: contactId, createdAt });
+      }
+      ids.accounts.push({ id, ownerId, contacts });
+    }
+    let events = 0;
+    for (const promise of demo.promises) {
+      events += await storePromise(trx, { promise, ids, newId: options.newId });
+    }
+    return {
+      users: demo.team.length,
+      accounts: demo.accounts.length,
+      promises: demo.promises.length,
+      events,
+    };
+  });
+}
+
+/** Makes the promise and records its history through the domain; returns the events stored. */
+async function storePromise(
+  trx: Db,
+  { promise, ids, newId }: { promise: PromisePlan; ids: Ids; newId: () => string },
+): Promise<number> {
+  const account = ids.accounts[promise.accountIndex];
+  if (account === undefined)
+    throw new Error('A demo promise names an account that was not stored.');
+  const madeAt = iso(promise.madeAt);
+  const command = makePromiseInputSchema.parse({
+    accountId: account.id,
+    contactId:
+      promise.contactIndex === null ? null : (account.contacts[promise.contactIndex] ?? null),
+    ownerId: account.ownerId,
+    kind: promise.kind,
+    title: promise.title,
+    details: promise.details,
+    due: dueInput(promise.due),
+    importance: promise.importance,
+    condition: promise.condition,
+    source: promise.source,
+    madeAt,
+  });
+  const made = makePromise(command, {
+    promiseId: newId(),
+    eventId: newId(),
+    now: madeAt,
+    actorId: command.ownerId,
+  });
+  await insertMadePromise(trx, made);
+  let state = made.state;
+  for (const planned of promise.events) {
+    // Back-filled history: the domain's clock is the moment each event happened.
+    const occurredAt = iso(planned.at);
+    const recorded = recordPromiseEvent(
+      state,
+      {
+        expectedVersion: state.version,
+        occurredAt,
+        event: promiseEventInputSchema.parse(planned.change),
+      },
+      { eventId: newId(), now: occurredAt, actorId: command.ownerId },
+    );
+    await appendPromiseEvent(trx, recorded);
+    state = recorded.state;
+  }
+  return 1 + promise.events.length;
+}
