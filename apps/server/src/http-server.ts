@@ -18,9 +18,18 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     // tRPC batches put several procedure names in one path segment.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 5 * 1024 * 1024,
+    // One line per request is noise at `info`; errors are still logged by onError.
+    disableRequestLogging: true,
   });
 
   server.get('/health', async () => ({ status: 'ok' }));
+  // Until the web admin is served here, the root says what this server offers.
+  server.get('/', async () => ({
+    name: 'Steadfast',
+    health: '/health',
+    trpc: '/trpc',
+    try: ['/trpc/account.list', '/trpc/promise.list?input={"view":"overdue"}'],
+  }));
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
     router: appRouter,
