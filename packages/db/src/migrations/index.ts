@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-24T120000_initial.ts';
+import * as backgroundJobs from './2026-11-24T130000_background_jobs.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -7,6 +8,7 @@ import * as initial from './2026-11-24T120000_initial.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-24T120000_initial': initial,
+  '2026-11-24T130000_background_jobs': backgroundJobs,
 };
 
 export const migrationProvider: MigrationProvider = {

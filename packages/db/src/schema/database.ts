@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './account.table.ts';
+import type { BackgroundJobTable } from './background-job.table.ts';
 import type { ContactTable } from './contact.table.ts';
 import type { PromiseTable } from './promise.table.ts';
 import type { PromiseEventTable } from './promise-event.table.ts';
@@ -11,6 +12,7 @@ export interface Database {
   contacts: ContactTable;
   promises: PromiseTable;
   promise_events: PromiseEventTable;
+  background_jobs: BackgroundJobTable;
 }
 
 /** The database, or a transaction on it: queries take either. */
