@@ -30,6 +30,7 @@ describe('two server instances on one PostgreSQL', () => {
       tier: 'key',
       timeZone: 'Europe/Berlin',
       customerSince: '2024-01-01',
+      calendar: null,
       createdAt,
       version: 1,
     });

@@ -1,3 +1,8 @@
+export {
+  accountCalendar,
+  analyticsSettingsKey,
+  loadAnalyticsSettings,
+} from './analytics/analytics-settings.ts';
 export type { ApiContext } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
 export {

@@ -10,6 +10,7 @@ export { migrateToLatest } from './migrate.ts';
 export * from './queries/account.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/promise.queries.ts';
+export * from './queries/settings.queries.ts';
 export * from './queries/user.queries.ts';
 export type { Database, Db } from './schema/database.ts';
 export { inTransaction } from './transaction.ts';

@@ -1,3 +1,4 @@
+import { analyticsSettingsKey } from '@steadfast/api';
 import {
   appendPromiseEvent,
   type DatabaseHandle,
@@ -6,17 +7,24 @@ import {
   insertContact,
   insertMadePromise,
   insertUser,
+  readSetting,
+  writeSetting,
 } from '@steadfast/db';
 import {
+  type BusinessCalendar,
+  businessCalendarSchema,
   createAccountInputSchema,
   createContactInputSchema,
   type Instant,
   makePromise,
   makePromiseInputSchema,
+  measurePromise,
   promiseEventInputSchema,
   recordPromiseEvent,
+  standardBusinessCalendar,
 } from '@steadfast/domain';
 import { dueInput } from './demo-due.ts';
+import { demoHolidays } from './demo-holidays.ts';
 import { planDemo } from './demo-plan.ts';
 import type { PromisePlan } from './demo-promise-plan.ts';
 import { iso } from './demo-time.ts';
@@ -34,8 +42,14 @@ export interface DemoDataCounts {
 
 interface Ids {
   users: string[];
-  accounts: { id: string; ownerId: string; contacts: string[] }[];
+  accounts: { id: string; ownerId: string; contacts: string[]; calendar: BusinessCalendar }[];
 }
+
+/** The demo company works Mon–Fri 09–17 in Berlin, with the German public holidays it observes. */
+export const demoCompanyCalendar: BusinessCalendar = businessCalendarSchema.parse({
+  ...standardBusinessCalendar('Europe/Berlin'),
+  holidays: demoHolidays,
+});
 
 /**
  * Fills an empty store with a believable history: a team of four account managers and a leader,
@@ -53,6 +67,16 @@ export async function loadDemoData(
 
   return db.transaction().execute(async (trx) => {
     const ids: Ids = { users: [], accounts: [] };
+    const stored = await readSetting(trx, analyticsSettingsKey);
+    if (stored.version === 0) {
+      const value = { companyCalendar: demoCompanyCalendar };
+      await writeSetting(trx, {
+        key: analyticsSettingsKey,
+        value,
+        expectedVersion: 0,
+        now: options.now,
+      });
+    }
     for (const member of demo.team) {
       const id = options.newId();
       ids.users.push(id);
@@ -65,7 +89,12 @@ export async function loadDemoData(
       if (ownerId === undefined) throw new Error(`Demo account ${account.name} has no owner.`);
       const input = createAccountInputSchema.parse({ ...account, ownerId });
       const createdAt = iso(account.createdAt);
-      await insertAccount(trx, { ...input, id, createdAt, version: 1 });
+      // Clients in another time zone are measured in their own business hours.
+      const own =
+        input.timeZone === demoCompanyCalendar.timeZone
+          ? null
+          : standardBusinessCalendar(input.timeZone);
+      await insertAccount(trx, { ...input, calendar: own, id, createdAt, version: 1 });
       const contacts: string[] = [];
       for (const contact of account.contacts) {
         const contactId = options.newId();
@@ -73,7 +102,7 @@ export async function loadDemoData(
         const fields = createContactInputSchema.parse({ ...contact, accountId: id });
         await insertContact(trx, { ...fields, id: contactId, createdAt });
       }
-      ids.accounts.push({ id, ownerId, contacts });
+      ids.accounts.push({ id, ownerId, contacts, calendar: own ?? demoCompanyCalendar });
     }
     let events = 0;
     for (const promise of demo.promises) {
@@ -117,7 +146,7 @@ async function storePromise(
     now: madeAt,
     actorId: command.ownerId,
   });
-  await insertMadePromise(trx, made);
+  await insertMadePromise(trx, { ...made, measures: measurePromise(made.state, account.calendar) });
   let state = made.state;
   for (const planned of promise.events) {
     // Back-filled history: the domain's clock is the moment each event happened.
@@ -131,7 +160,8 @@ async function storePromise(
       },
       { eventId: newId(), now: occurredAt, actorId: command.ownerId },
     );
-    await appendPromiseEvent(trx, recorded);
+    const measures = measurePromise(recorded.state, account.calendar);
+    await appendPromiseEvent(trx, { ...recorded, measures });
     state = recorded.state;
   }
   return 1 + promise.events.length;

@@ -3,18 +3,22 @@ import {
   type Db,
   findAccount,
   findContact,
+  findPromiseSummary,
   findUser,
   insertMadePromise,
   listPromiseSummaries,
   loadPromiseState,
 } from '@steadfast/db';
 import {
+  type Account,
+  type BusinessCalendar,
   DomainError,
   idSchema,
   isKnownTimeZone,
   type MakePromiseCommand,
   makePromise,
   makePromiseInputSchema,
+  measurePromise,
   type PromiseSummary,
   promiseKinds,
   promiseStatuses,
@@ -24,6 +28,7 @@ import {
   recordPromiseEventInputSchema,
 } from '@steadfast/domain';
 import { z } from 'zod';
+import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { accountNotFound } from './account.router.ts';
 
@@ -66,10 +71,13 @@ function decodeCursor(cursor: string): { dueDeadline: string; id: string } {
   });
 }
 
-/** The account, owner and contact a promise names must exist, and the contact must be the account's. */
-async function checkReferences(db: Db, command: MakePromiseCommand): Promise<void> {
-  if ((await findAccount(db, command.accountId)) === undefined)
-    throw accountNotFound(command.accountId, 'accountId');
+/**
+ * The account, owner and contact a promise names must exist, and the contact must be the
+ * account's. Gives the account back.
+ */
+async function checkReferences(db: Db, command: MakePromiseCommand): Promise<Account> {
+  const account = await findAccount(db, command.accountId);
+  if (account === undefined) throw accountNotFound(command.accountId, 'accountId');
   if ((await findUser(db, command.ownerId)) === undefined) {
     throw new DomainError({
       code: 'user_not_found',
@@ -78,7 +86,7 @@ async function checkReferences(db: Db, command: MakePromiseCommand): Promise<voi
       message: `There is no user ${command.ownerId}.`,
     });
   }
-  if (command.contactId === null) return;
+  if (command.contactId === null) return account;
   const contact = await findContact(db, command.contactId);
   if (contact === undefined || contact.accountId !== command.accountId) {
     throw new DomainError({
@@ -88,18 +96,39 @@ async function checkReferences(db: Db, command: MakePromiseCommand): Promise<voi
       message: `There is no contact ${command.contactId} at account ${command.accountId}.`,
     });
   }
+  return account;
+}
+
+/** The business calendar a stored promise is measured in (its account's, else the company's). */
+async function calendarOfPromise(db: Db, promiseId: string): Promise<BusinessCalendar> {
+  const summary = await findPromiseSummary(db, promiseId);
+  if (summary === undefined) {
+    throw new DomainError({
+      code: 'promise_not_found',
+      kind: 'not_found',
+      field: 'promiseId',
+      message: `There is no promise ${promiseId}.`,
+    });
+  }
+  const [account, { settings }] = await Promise.all([
+    findAccount(db, summary.accountId),
+    loadAnalyticsSettings(db),
+  ]);
+  return account === undefined ? settings.companyCalendar : accountCalendar(account, settings);
 }
 
 export const promiseRouter = createRouter({
   create: publicProcedure.input(makePromiseInputSchema).mutation(async ({ ctx, input }) => {
-    await checkReferences(ctx.db, input);
+    const account = await checkReferences(ctx.db, input);
+    const { settings } = await loadAnalyticsSettings(ctx.db);
     const made = makePromise(input, {
       promiseId: ctx.newId(),
       eventId: ctx.newId(),
       now: ctx.now(),
       actorId: ctx.actorId,
     });
-    await insertMadePromise(ctx.db, made);
+    const measures = measurePromise(made.state, accountCalendar(account, settings));
+    await insertMadePromise(ctx.db, { ...made, measures });
     return made.state;
   }),
 
@@ -133,13 +162,17 @@ export const promiseRouter = createRouter({
     };
   }),
 
-  recordEvent: publicProcedure.input(recordPromiseEventInputSchema).mutation(({ ctx, input }) =>
-    changePromise(ctx.db, input.promiseId, (state) =>
-      recordPromiseEvent(state, input, {
-        eventId: ctx.newId(),
-        now: ctx.now(),
-        actorId: ctx.actorId,
-      }),
-    ),
-  ),
+  recordEvent: publicProcedure
+    .input(recordPromiseEventInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const calendar = await calendarOfPromise(ctx.db, input.promiseId);
+      return changePromise(ctx.db, input.promiseId, (state) => {
+        const next = recordPromiseEvent(state, input, {
+          eventId: ctx.newId(),
+          now: ctx.now(),
+          actorId: ctx.actorId,
+        });
+        return { ...next, measures: measurePromise(next.state, calendar) };
+      });
+    }),
 });

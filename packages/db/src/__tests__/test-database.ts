@@ -3,7 +3,11 @@ import {
   type MakePromiseInput,
   makePromise,
   makePromiseInputSchema,
+  measurePromise,
+  type PromiseEvent,
   type PromiseState,
+  recordPromiseEvent,
+  standardBusinessCalendar,
   type User,
 } from '@steadfast/domain';
 import type { Kysely } from 'kysely';
@@ -40,6 +44,7 @@ export async function seedOwnerAndAccount(
     tier: 'key',
     timeZone: 'Europe/Berlin',
     customerSince: '2024-05-01',
+    calendar: null,
     createdAt: now,
     version: 1,
   };
@@ -64,6 +69,18 @@ export async function seedPromise(
     now,
     actorId: terms.ownerId,
   });
-  await insertMadePromise(db, made);
+  await insertMadePromise(db, withMeasures(made));
   return made.state;
+}
+
+const testCalendar = standardBusinessCalendar('Europe/Berlin');
+
+/** A decided change measured in a Mon–Fri 09–17 Berlin calendar, as the API would store it. */
+export function withMeasures<T extends { event: PromiseEvent; state: PromiseState }>(change: T) {
+  return { ...change, measures: measurePromise(change.state, testCalendar) };
+}
+
+/** recordPromiseEvent, measured: what changePromise's decide returns. */
+export function recordMeasured(...args: Parameters<typeof recordPromiseEvent>) {
+  return withMeasures(recordPromiseEvent(...args));
 }

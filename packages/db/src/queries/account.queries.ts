@@ -1,4 +1,10 @@
-import type { Account, AccountStage, AccountTier, Contact } from '@steadfast/domain';
+import type {
+  Account,
+  AccountStage,
+  AccountTier,
+  BusinessCalendar,
+  Contact,
+} from '@steadfast/domain';
 import type { AccountRow } from '../schema/account.table.ts';
 import type { ContactRow } from '../schema/contact.table.ts';
 import type { Db } from '../schema/database.ts';
@@ -12,6 +18,8 @@ function toAccount(row: AccountRow): Account {
     tier: row.tier as AccountTier,
     timeZone: row.time_zone,
     customerSince: row.customer_since,
+    // Written by insertAccount/setAccountCalendar from a validated calendar.
+    calendar: row.calendar === null ? null : (JSON.parse(row.calendar) as BusinessCalendar),
     createdAt: row.created_at,
     version: row.version,
   };
@@ -39,6 +47,7 @@ export async function insertAccount(db: Db, account: Account): Promise<void> {
       tier: account.tier,
       time_zone: account.timeZone,
       customer_since: account.customerSince,
+      calendar: account.calendar === null ? null : JSON.stringify(account.calendar),
       created_at: account.createdAt,
       version: account.version,
     })
@@ -102,4 +111,20 @@ export async function listContacts(db: Db, accountId: string): Promise<Contact[]
     .orderBy('name')
     .execute();
   return rows.map(toContact);
+}
+
+/** Gives an account its own business calendar (or back to the company's with null). */
+export async function setAccountCalendar(
+  db: Db,
+  change: { accountId: string; calendar: BusinessCalendar | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('accounts')
+    .set((eb) => ({
+      calendar: change.calendar === null ? null : JSON.stringify(change.calendar),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', change.accountId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

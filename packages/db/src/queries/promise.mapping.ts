@@ -3,6 +3,7 @@ import type {
   PromiseEvent,
   PromiseEventFacts,
   PromiseKind,
+  PromiseMeasures,
   PromiseStatus,
   PromiseSummary,
 } from '@steadfast/domain';
@@ -11,8 +12,16 @@ import type { NewPromiseEventRow, PromiseEventRow } from '../schema/promise-even
 
 // The one place where promise rows and domain objects meet.
 
-export function summaryToRow(summary: PromiseSummary): NewPromiseRow {
+/** What the projection holds of a promise: its summary and its business-time measures. */
+export type PromiseProjection = PromiseSummary & PromiseMeasures;
+
+export function projectionToRow(projection: PromiseProjection): NewPromiseRow {
+  const summary = projection;
   return {
+    promised_minutes: projection.promisedMinutes,
+    fulfilled_minutes: projection.fulfilledMinutes,
+    closed_minutes: projection.closedMinutes,
+    lateness_minutes: projection.latenessMinutes,
     id: summary.id,
     account_id: summary.accountId,
     contact_id: summary.contactId,
@@ -62,6 +71,18 @@ export function rowToSummary(row: PromiseRow): PromiseSummary {
     sourceType: row.source_type as PromiseSummary['sourceType'],
     version: Number(row.version),
     updatedAt: row.updated_at,
+  };
+}
+
+const orNull = (value: number | string | null): number | null =>
+  value === null ? null : Number(value);
+
+export function rowToMeasures(row: PromiseRow): PromiseMeasures {
+  return {
+    promisedMinutes: orNull(row.promised_minutes),
+    fulfilledMinutes: orNull(row.fulfilled_minutes),
+    closedMinutes: orNull(row.closed_minutes),
+    latenessMinutes: orNull(row.lateness_minutes),
   };
 }
 

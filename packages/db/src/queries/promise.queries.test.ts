@@ -1,10 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError, recordPromiseEvent } from '@steadfast/domain';
+import { DomainError } from '@steadfast/domain';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { now, seedOwnerAndAccount, seedPromise, testId } from '../__tests__/test-database.ts';
+import {
+  now,
+  recordMeasured,
+  seedOwnerAndAccount,
+  seedPromise,
+  testId,
+} from '../__tests__/test-database.ts';
 import {
   createTestDatabase,
   databaseKinds,
@@ -60,7 +66,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
 
     const flagged = await changePromise(handle.db, made.id, (state) =>
-      recordPromiseEvent(
+      recordMeasured(
         state,
         { expectedVersion: 1, event: { type: 'at_risk_flagged', reason: 'Carrier strike' } },
         { eventId: testId(), now, actorId: owner.id },
@@ -79,7 +85,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
     const stamp = { now, actorId: owner.id };
     await changePromise(handle.db, made.id, (state) =>
-      recordPromiseEvent(
+      recordMeasured(
         state,
         { expectedVersion: 1, event: { type: 'progress', milestone: 'Packed' } },
         { ...stamp, eventId: testId() },
@@ -87,7 +93,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     );
 
     const stale = changePromise(handle.db, made.id, (state) =>
-      recordPromiseEvent(
+      recordMeasured(
         state,
         { expectedVersion: 1, event: { type: 'fulfilled', completeness: 'full', note: null } },
         { ...stamp, eventId: testId() },
@@ -109,12 +115,12 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     const { owner, account } = await seedOwnerAndAccount(handle.db);
     const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
     // Two writers both read version 1 and decide; the first appends, the second must lose.
-    const first = recordPromiseEvent(
+    const first = recordMeasured(
       made,
       { expectedVersion: 1, event: { type: 'progress', milestone: 'Packed' } },
       { now, actorId: null, eventId: testId() },
     );
-    const second = recordPromiseEvent(
+    const second = recordMeasured(
       made,
       { expectedVersion: 1, event: { type: 'cancelled', reason: 'Oops' } },
       { now, actorId: null, eventId: testId() },
@@ -137,7 +143,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     await refuseProjectionUpdates(handle);
 
     const attempt = changePromise(handle.db, made.id, (state) =>
-      recordPromiseEvent(
+      recordMeasured(
         state,
         { expectedVersion: 1, event: { type: 'missed', note: null } },
         { now, actorId: null, eventId: testId() },
@@ -156,7 +162,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
     const write = (milestone: string) =>
       changePromise(handle.db, made.id, (state) =>
-        recordPromiseEvent(
+        recordMeasured(
           state,
           { expectedVersion: 1, event: { type: 'progress', milestone } },
           { now, actorId: null, eventId: testId() },
@@ -200,7 +206,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
       due: { kind: 'window', earliest: '2026-11-26T08:00:00Z', latest: '2026-11-27T17:00:00Z' },
     });
     await changePromise(handle.db, late.id, (state) =>
-      recordPromiseEvent(
+      recordMeasured(
         state,
         { expectedVersion: 1, event: { type: 'cancelled', reason: 'Client changed plans' } },
         { now, actorId: null, eventId: testId() },

@@ -3,6 +3,7 @@ import {
   derivePromiseState,
   type PromiseEvent,
   type PromiseKind,
+  type PromiseMeasures,
   type PromiseState,
   type PromiseStatus,
   type PromiseSummary,
@@ -11,7 +12,18 @@ import {
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
-import { eventToRow, rowToEvent, rowToSummary, summaryToRow } from './promise.mapping.ts';
+import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
+
+/** A decided change: the event, the state it leads to, and that state measured in business time. */
+export interface PromiseChange {
+  event: PromiseEvent;
+  state: PromiseState;
+  measures: PromiseMeasures;
+}
+
+function projectionRow(change: PromiseChange) {
+  return projectionToRow({ ...summarisePromise(change.state), ...change.measures });
+}
 
 function conflict(promiseId: string, currentVersion: number | undefined): DomainError {
   return new DomainError({
@@ -35,15 +47,9 @@ function notFound(promiseId: string): DomainError {
 }
 
 /** Stores a newly made promise: its `made` event and its projection, in one transaction. */
-export async function insertMadePromise(
-  db: Db,
-  made: { event: PromiseEvent; state: PromiseState },
-): Promise<void> {
+export async function insertMadePromise(db: Db, made: PromiseChange): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx
-      .insertInto('promises')
-      .values(summaryToRow(summarisePromise(made.state)))
-      .execute();
+    await trx.insertInto('promises').values(projectionRow(made)).execute();
     await trx.insertInto('promise_events').values(eventToRow(made.event)).execute();
   });
 }
@@ -53,16 +59,13 @@ export async function insertMadePromise(
  * in one transaction. If the projection is no longer at that version, or another writer appended
  * the same sequence number first, nothing is written and a `version_conflict` is thrown.
  */
-export async function appendPromiseEvent(
-  db: Db,
-  change: { event: PromiseEvent; state: PromiseState },
-): Promise<void> {
-  const { event, state } = change;
+export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise<void> {
+  const { event } = change;
   const previousVersion = event.sequence - 1;
   try {
     await inTransaction(db, async (trx) => {
       await trx.insertInto('promise_events').values(eventToRow(event)).execute();
-      const { id, ...columns } = summaryToRow(summarisePromise(state));
+      const { id, ...columns } = projectionRow(change);
       const result = await trx
         .updateTable('promises')
         .set(columns)
@@ -113,7 +116,7 @@ export async function loadPromiseState(
 export async function changePromise(
   db: Db,
   promiseId: string,
-  decide: (state: PromiseState) => { event: PromiseEvent; state: PromiseState },
+  decide: (state: PromiseState) => PromiseChange,
 ): Promise<PromiseState> {
   return inTransaction(db, async (trx) => {
     const { state } = await loadPromiseState(trx, promiseId);

@@ -11,6 +11,8 @@ export interface AccountTable {
   customer_since: string | null;
   created_at: string;
   version: number;
+  /** The client's own business calendar as JSON; null: the company's applies. */
+  calendar: string | null;
 }
 
 export type AccountRow = Selectable<AccountTable>;

@@ -4,6 +4,7 @@ import type { BackgroundJobTable } from './background-job.table.ts';
 import type { ContactTable } from './contact.table.ts';
 import type { PromiseTable } from './promise.table.ts';
 import type { PromiseEventTable } from './promise-event.table.ts';
+import type { SettingTable } from './setting.table.ts';
 import type { UserTable } from './user.table.ts';
 
 export interface Database {
@@ -13,6 +14,7 @@ export interface Database {
   promises: PromiseTable;
   promise_events: PromiseEventTable;
   background_jobs: BackgroundJobTable;
+  settings: SettingTable;
 }
 
 /** The database, or a transaction on it: queries take either. */

@@ -25,6 +25,11 @@ export interface PromiseTable {
   source_type: string;
   version: number;
   updated_at: string;
+  /** Business minutes (see PromiseMeasures); null where not known yet. */
+  promised_minutes: number | null;
+  fulfilled_minutes: number | null;
+  closed_minutes: number | null;
+  lateness_minutes: number | null;
 }
 
 export type PromiseRow = Selectable<PromiseTable>;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ids } from '../__tests__/promise-builders.ts';
+import { isKnownTimeZone } from '../shared/time-zone.ts';
 import {
   type CreateAccountInput,
   createAccountInputSchema,
   createContactInputSchema,
-  isKnownTimeZone,
 } from './account.ts';
 
 function anAccountInput(overrides: Partial<CreateAccountInput> = {}): CreateAccountInput {
@@ -20,6 +20,7 @@ describe('createAccountInputSchema', () => {
       tier: 'standard',
       timeZone: 'UTC',
       customerSince: null,
+      calendar: null,
     });
   });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { type BusinessCalendar, businessCalendarSchema } from '../calendar/business-calendar.ts';
 import { type Instant, idSchema } from '../shared/instant.ts';
+import { canonicalTimeZone, isKnownTimeZone } from '../shared/time-zone.ts';
 
 export const accountStages = ['prospect', 'onboarding', 'active', 'at_risk', 'churned'] as const;
 export type AccountStage = (typeof accountStages)[number];
@@ -22,6 +24,8 @@ export const createAccountInputSchema = z.object({
   tier: z.enum(accountTiers).default('standard'),
   timeZone: timeZoneSchema.default('UTC'),
   customerSince: calendarDateSchema.nullable().default(null),
+  /** The client's own business hours; null: the company's calendar applies. */
+  calendar: businessCalendarSchema.nullable().default(null),
 });
 export type CreateAccountInput = z.input<typeof createAccountInputSchema>;
 
@@ -34,6 +38,7 @@ export interface Account {
   tier: AccountTier;
   timeZone: string;
   customerSince: string | null;
+  calendar: BusinessCalendar | null;
   createdAt: Instant;
   version: number;
 }
@@ -55,18 +60,4 @@ export interface Contact {
   email: string | null;
   phone: string | null;
   role: string | null;
-}
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The canonical spelling of a known time zone (`europe/berlin` → `Europe/Berlin`). */
-export function canonicalTimeZone(timeZone: string): string {
-  return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
 }

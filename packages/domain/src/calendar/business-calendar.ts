@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalTimeZone, isKnownTimeZone } from '../account/account.ts';
+import { canonicalTimeZone, isKnownTimeZone } from '../shared/time-zone.ts';
 
 /** The days of the week, in the order `Date#getDay()` numbers them (Sunday is 0). */
 export const weekdays = [
