@@ -3,6 +3,8 @@ export {
   analyticsSettingsKey,
   loadAnalyticsSettings,
 } from './analytics/analytics-settings.ts';
+export type { JobContext } from './background/job-kinds.ts';
+export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
 export type { ApiContext } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
 export {

@@ -1,12 +1,20 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './routers/account.router.ts';
+import { calendarRouter } from './routers/calendar.router.ts';
+import { calibrationRouter } from './routers/calibration.router.ts';
+import { driftRouter } from './routers/drift.router.ts';
 import { promiseRouter } from './routers/promise.router.ts';
+import { riskRouter } from './routers/risk.router.ts';
 import { userRouter } from './routers/user.router.ts';
 import { createCallerFactory, createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   account: accountRouter,
+  calendar: calendarRouter,
+  calibration: calibrationRouter,
+  drift: driftRouter,
   promise: promiseRouter,
+  risk: riskRouter,
   user: userRouter,
 });
 

@@ -8,6 +8,7 @@ export {
 } from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
 export * from './queries/account.queries.ts';
+export * from './queries/analytics.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/promise.queries.ts';
 export * from './queries/settings.queries.ts';

@@ -18,6 +18,7 @@ export interface TestApi {
   caller: ReturnType<typeof createCaller>;
   clock: { now: Instant };
   ownerId: string;
+  newId: () => string;
   close(): Promise<void>;
 }
 
@@ -36,5 +37,12 @@ export async function createTestApi(now: Instant = '2026-11-24T10:00:00.000Z'): 
     createdAt: now,
   });
   const context: ApiContext = { db: handle.db, now: () => clock.now, newId, actorId: ownerId };
-  return { db: handle.db, caller: createCaller(context), clock, ownerId, close: handle.close };
+  return {
+    db: handle.db,
+    caller: createCaller(context),
+    clock,
+    ownerId,
+    newId,
+    close: handle.close,
+  };
 }

@@ -128,3 +128,19 @@ export async function setAccountCalendar(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+export async function findAccountsByIds(db: Db, ids: readonly string[]): Promise<Account[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map(toAccount);
+}
+
+/** Accounts measured in the company calendar (those without one of their own). */
+export async function listAccountIdsWithoutOwnCalendar(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('accounts').select('id').where('calendar', 'is', null).execute();
+  return rows.map((row) => row.id);
+}

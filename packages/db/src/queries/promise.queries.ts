@@ -189,3 +189,38 @@ export async function countPromises(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(count);
 }
+
+/** Re-measures a promise after its calendar changed: only the business-time columns move. */
+export async function updatePromiseMeasures(
+  db: Db,
+  promiseId: string,
+  measures: PromiseMeasures,
+): Promise<void> {
+  await db
+    .updateTable('promises')
+    .set({
+      promised_minutes: measures.promisedMinutes,
+      fulfilled_minutes: measures.fulfilledMinutes,
+      closed_minutes: measures.closedMinutes,
+      lateness_minutes: measures.latenessMinutes,
+    })
+    .where('id', '=', promiseId)
+    .execute();
+}
+
+/** Ids of an account's promises after `afterId`, in id order: for batch work over an account. */
+export async function listPromiseIdsOfAccount(
+  db: Db,
+  scope: {
+    accountId: string;
+    afterId?: string | undefined;
+    limit: number;
+    statuses?: readonly PromiseStatus[];
+  },
+): Promise<string[]> {
+  let query = db.selectFrom('promises').select('id').where('account_id', '=', scope.accountId);
+  if (scope.afterId !== undefined) query = query.where('id', '>', scope.afterId);
+  if (scope.statuses !== undefined) query = query.where('status', 'in', [...scope.statuses]);
+  const rows = await query.orderBy('id').limit(scope.limit).execute();
+  return rows.map((row) => row.id);
+}

@@ -14,6 +14,13 @@ export const businessDurationUnits = [
 export type BusinessDurationUnit = (typeof businessDurationUnits)[number];
 
 /** A length of business time, as people say it: "4 business hours", "10 business days". */
+/** The longest duration anyone may ask for: about eight years of business time, kept cheap to compute. */
+export const maxBusinessDurationAmount = {
+  business_days: 2000,
+  business_hours: 16_000,
+  business_minutes: 960_000,
+} as const;
+
 export const businessDurationSchema = z
   .object({
     amount: z.number().nonnegative('must not be negative'),
@@ -22,6 +29,10 @@ export const businessDurationSchema = z
   .refine((duration) => duration.unit !== 'business_days' || Number.isInteger(duration.amount), {
     path: ['amount'],
     error: 'must be a whole number of business days',
+  })
+  .refine((duration) => duration.amount <= maxBusinessDurationAmount[duration.unit], {
+    path: ['amount'],
+    error: 'must be at most 2000 business days (16,000 hours, 960,000 minutes)',
   });
 export type BusinessDuration = z.output<typeof businessDurationSchema>;
 

@@ -1,0 +1,61 @@
+import { changePromise, findAccount, listPromiseIdsOfAccount } from '@steadfast/db';
+import { isDomainError, measurePromise, recordPromiseEvent } from '@steadfast/domain';
+import { z } from 'zod';
+import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { reviewOpenPromise } from '../analytics/promise-risk-review.ts';
+import type { JobContext } from './job-kinds.ts';
+
+export const riskSweepPayloadSchema = z.object({ accountId: z.string() });
+
+/**
+ * Reviews every running promise of one account and flags those whose chance of being kept by
+ * their due has fallen below the threshold, with the reason in words. Already-flagged promises are
+ * left alone; a promise changed meanwhile (a version conflict) is simply reviewed next sweep.
+ */
+export async function sweepAccountRisk(
+  payload: unknown,
+  context: JobContext,
+): Promise<{ flagged: number }> {
+  const { accountId } = riskSweepPayloadSchema.parse(payload);
+  const { db } = context;
+  const { settings } = await loadAnalyticsSettings(db);
+  const account = await findAccount(db, accountId);
+  if (account === undefined) return { flagged: 0 };
+  const calendar = accountCalendar(account, settings);
+  let flagged = 0;
+  let afterId: string | undefined;
+  while (true) {
+    const ids = await listPromiseIdsOfAccount(db, {
+      accountId,
+      afterId,
+      limit: 200,
+      statuses: ['open'],
+    });
+    if (ids.length === 0) return { flagged };
+    afterId = ids.at(-1);
+    for (const promiseId of ids) {
+      const now = context.now();
+      const { promise, review } = await reviewOpenPromise({ db, promiseId, settings, now });
+      if (promise.atRisk || !review.assessment.atRisk) continue;
+      try {
+        await changePromise(db, promiseId, (state) => {
+          const next = recordPromiseEvent(
+            state,
+            {
+              expectedVersion: promise.version,
+              event: {
+                type: 'at_risk_flagged',
+                reason: review.assessment.explanation.slice(0, 1000),
+              },
+            },
+            { eventId: context.newId(), now, actorId: null },
+          );
+          return { ...next, measures: measurePromise(next.state, calendar) };
+        });
+        flagged += 1;
+      } catch (error) {
+        if (!isDomainError(error) || error.kind !== 'conflict') throw error;
+      }
+    }
+  }
+}
