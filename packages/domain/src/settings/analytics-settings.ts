@@ -3,16 +3,18 @@ import { businessCalendarSchema, standardBusinessCalendar } from '../calendar/bu
 import { calibrationSettingsSchema } from '../calibration/calibration-settings.ts';
 import { driftSettingsSchema } from '../drift/drift-settings.ts';
 import { riskSettingsSchema } from '../risk/risk-settings.ts';
+import { trustSettingsSchema } from '../trust/trust-settings.ts';
 
 /**
  * The company-wide settings the analytics run on: the company's business calendar (used for every
- * account without its own), and the calibration, risk and drift settings.
+ * account without its own), and the calibration, risk, drift and trust settings.
  */
 export const analyticsSettingsSchema = z.object({
   companyCalendar: businessCalendarSchema.default(standardBusinessCalendar('UTC')),
   calibration: calibrationSettingsSchema.default(calibrationSettingsSchema.parse({})),
   risk: riskSettingsSchema.default(riskSettingsSchema.parse({})),
   drift: driftSettingsSchema.default(driftSettingsSchema.parse({})),
+  trust: trustSettingsSchema.default(trustSettingsSchema.parse({})),
 });
 export type AnalyticsSettings = z.output<typeof analyticsSettingsSchema>;
 export type AnalyticsSettingsInput = z.input<typeof analyticsSettingsSchema>;
