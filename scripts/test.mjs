@@ -32,6 +32,8 @@ const turboStatus = run(bin('turbo'), [
   'typecheck',
   'test',
   '--continue',
+  // Two cores: more tasks at once only make each slower and the timings flaky.
+  '--concurrency=2',
   '--output-logs=errors-only',
 ]);
 

@@ -1,3 +1,4 @@
+export { analysedChange } from './analytics/analysed-change.ts';
 export {
   accountCalendar,
   analyticsSettingsKey,

@@ -12,6 +12,7 @@ export * from './queries/analytics.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/promise.queries.ts';
 export * from './queries/settings.queries.ts';
+export * from './queries/trust-evidence.queries.ts';
 export * from './queries/user.queries.ts';
 export type { Database, Db } from './schema/database.ts';
 export { inTransaction } from './transaction.ts';

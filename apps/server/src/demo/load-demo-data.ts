@@ -1,4 +1,4 @@
-import { analyticsSettingsKey } from '@steadfast/api';
+import { analysedChange, analyticsSettingsKey } from '@steadfast/api';
 import {
   appendPromiseEvent,
   type DatabaseHandle,
@@ -11,6 +11,7 @@ import {
   writeSetting,
 } from '@steadfast/db';
 import {
+  analyticsSettingsSchema,
   type BusinessCalendar,
   businessCalendarSchema,
   createAccountInputSchema,
@@ -18,7 +19,6 @@ import {
   type Instant,
   makePromise,
   makePromiseInputSchema,
-  measurePromise,
   promiseEventInputSchema,
   recordPromiseEvent,
   standardBusinessCalendar,
@@ -50,6 +50,8 @@ export const demoCompanyCalendar: BusinessCalendar = businessCalendarSchema.pars
   ...standardBusinessCalendar('Europe/Berlin'),
   holidays: demoHolidays,
 });
+
+const demoSettings = analyticsSettingsSchema.parse({ companyCalendar: demoCompanyCalendar });
 
 /**
  * Fills an empty store with a believable history: a team of four account managers and a leader,
@@ -146,7 +148,8 @@ async function storePromise(
     now: madeAt,
     actorId: command.ownerId,
   });
-  await insertMadePromise(trx, { ...made, measures: measurePromise(made.state, account.calendar) });
+  const analysis = { calendar: account.calendar, settings: demoSettings };
+  await insertMadePromise(trx, analysedChange(null, made, analysis));
   let state = made.state;
   for (const planned of promise.events) {
     // Back-filled history: the domain's clock is the moment each event happened.
@@ -160,8 +163,7 @@ async function storePromise(
       },
       { eventId: newId(), now: occurredAt, actorId: command.ownerId },
     );
-    const measures = measurePromise(recorded.state, account.calendar);
-    await appendPromiseEvent(trx, { ...recorded, measures });
+    await appendPromiseEvent(trx, analysedChange(state, recorded, analysis));
     state = recorded.state;
   }
   return 1 + promise.events.length;

@@ -1,6 +1,7 @@
 import { changePromise, findAccount, listPromiseIdsOfAccount } from '@steadfast/db';
-import { isDomainError, measurePromise, recordPromiseEvent } from '@steadfast/domain';
+import { isDomainError, recordPromiseEvent } from '@steadfast/domain';
 import { z } from 'zod';
+import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { reviewOpenPromise } from '../analytics/promise-risk-review.ts';
 import type { JobContext } from './job-kinds.ts';
@@ -50,7 +51,7 @@ export async function sweepAccountRisk(
             },
             { eventId: context.newId(), now, actorId: null },
           );
-          return { ...next, measures: measurePromise(next.state, calendar) };
+          return analysedChange(state, next, { calendar, settings });
         });
         flagged += 1;
       } catch (error) {

@@ -11,6 +11,7 @@ import {
 } from '@steadfast/db';
 import {
   type Account,
+  type AnalyticsSettings,
   type BusinessCalendar,
   DomainError,
   idSchema,
@@ -18,7 +19,6 @@ import {
   type MakePromiseCommand,
   makePromise,
   makePromiseInputSchema,
-  measurePromise,
   type PromiseSummary,
   promiseKinds,
   promiseStatuses,
@@ -28,6 +28,7 @@ import {
   recordPromiseEventInputSchema,
 } from '@steadfast/domain';
 import { z } from 'zod';
+import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { accountNotFound } from './account.router.ts';
@@ -100,7 +101,10 @@ async function checkReferences(db: Db, command: MakePromiseCommand): Promise<Acc
 }
 
 /** The business calendar a stored promise is measured in (its account's, else the company's). */
-async function calendarOfPromise(db: Db, promiseId: string): Promise<BusinessCalendar> {
+async function analysisContextOf(
+  db: Db,
+  promiseId: string,
+): Promise<{ calendar: BusinessCalendar; settings: AnalyticsSettings }> {
   const summary = await findPromiseSummary(db, promiseId);
   if (summary === undefined) {
     throw new DomainError({
@@ -114,7 +118,9 @@ async function calendarOfPromise(db: Db, promiseId: string): Promise<BusinessCal
     findAccount(db, summary.accountId),
     loadAnalyticsSettings(db),
   ]);
-  return account === undefined ? settings.companyCalendar : accountCalendar(account, settings);
+  const calendar =
+    account === undefined ? settings.companyCalendar : accountCalendar(account, settings);
+  return { calendar, settings };
 }
 
 export const promiseRouter = createRouter({
@@ -127,8 +133,8 @@ export const promiseRouter = createRouter({
       now: ctx.now(),
       actorId: ctx.actorId,
     });
-    const measures = measurePromise(made.state, accountCalendar(account, settings));
-    await insertMadePromise(ctx.db, { ...made, measures });
+    const calendar = accountCalendar(account, settings);
+    await insertMadePromise(ctx.db, analysedChange(null, made, { calendar, settings }));
     return made.state;
   }),
 
@@ -165,14 +171,14 @@ export const promiseRouter = createRouter({
   recordEvent: publicProcedure
     .input(recordPromiseEventInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const calendar = await calendarOfPromise(ctx.db, input.promiseId);
+      const analysis = await analysisContextOf(ctx.db, input.promiseId);
       return changePromise(ctx.db, input.promiseId, (state) => {
         const next = recordPromiseEvent(state, input, {
           eventId: ctx.newId(),
           now: ctx.now(),
           actorId: ctx.actorId,
         });
-        return { ...next, measures: measurePromise(next.state, calendar) };
+        return analysedChange(state, next, analysis);
       });
     }),
 });

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-24T120000_initial.ts';
 import * as backgroundJobs from './2026-11-24T130000_background_jobs.ts';
 import * as analytics from './2026-11-24T140000_analytics.ts';
+import * as trustEvidence from './2026-11-24T150000_trust_evidence.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T120000_initial': initial,
   '2026-11-24T130000_background_jobs': backgroundJobs,
   '2026-11-24T140000_analytics': analytics,
+  '2026-11-24T150000_trust_evidence': trustEvidence,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,17 +8,24 @@ import {
   type PromiseStatus,
   type PromiseSummary,
   summarisePromise,
+  type TrustEvidence,
 } from '@steadfast/domain';
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
+import { addTrustEvidence, companyScope } from './trust-evidence.queries.ts';
 
 /** A decided change: the event, the state it leads to, and that state measured in business time. */
 export interface PromiseChange {
   event: PromiseEvent;
   state: PromiseState;
   measures: PromiseMeasures;
+  /**
+   * When this event closed the promise: its trust evidence (at the anchor), added to its
+   * account's, owner's and the company's in the same transaction.
+   */
+  trust?: TrustEvidence | null;
 }
 
 function projectionRow(change: PromiseChange) {
@@ -80,6 +87,18 @@ export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise
           .executeTakeFirst();
         if (current === undefined) throw notFound(id);
         throw conflict(id, Number(current.version));
+      }
+      if (change.trust) {
+        const { terms } = change.state;
+        await addTrustEvidence(
+          trx,
+          [
+            { type: 'account', id: terms.accountId },
+            { type: 'manager', id: terms.ownerId },
+            companyScope,
+          ],
+          change.trust,
+        );
       }
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import type { ContactTable } from './contact.table.ts';
 import type { PromiseTable } from './promise.table.ts';
 import type { PromiseEventTable } from './promise-event.table.ts';
 import type { SettingTable } from './setting.table.ts';
+import type { TrustEvidenceTable } from './trust-evidence.table.ts';
 import type { UserTable } from './user.table.ts';
 
 export interface Database {
@@ -15,6 +16,7 @@ export interface Database {
   promise_events: PromiseEventTable;
   background_jobs: BackgroundJobTable;
   settings: SettingTable;
+  trust_evidence: TrustEvidenceTable;
 }
 
 /** The database, or a transaction on it: queries take either. */

@@ -1,0 +1,110 @@
+import {
+  companyScope,
+  findAccount,
+  findTrustEvidence,
+  findUser,
+  listAccounts,
+  listTrustEvidence,
+  listUsers,
+} from '@steadfast/db';
+import { DomainError, idSchema } from '@steadfast/domain';
+import { z } from 'zod';
+import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
+import { createRouter, publicProcedure } from '../trpc.ts';
+import { accountNotFound } from './account.router.ts';
+
+export const trustRouter = createRouter({
+  /** How far the company as a whole is trusted to keep its promises, with why. */
+  company: publicProcedure.query(async ({ ctx }) => {
+    const { settings } = await loadAnalyticsSettings(ctx.db);
+    const evidence = await findTrustEvidence(ctx.db, companyScope);
+    const prior = { typicalReliability: startingReliability };
+    return {
+      outcomes: evidence?.counts ?? null,
+      score: scoreOf(evidence, { prior, settings, now: ctx.now() }),
+    };
+  }),
+
+  /** An account's trust score: 0–100 with its interval and a breakdown in words and numbers. */
+  account: publicProcedure
+    .input(z.object({ accountId: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const account = await findAccount(ctx.db, input.accountId);
+      if (account === undefined) throw accountNotFound(input.accountId, 'accountId');
+      const { settings } = await loadAnalyticsSettings(ctx.db);
+      const now = ctx.now();
+      const [evidence, prior] = await Promise.all([
+        findTrustEvidence(ctx.db, { type: 'account', id: account.id }),
+        companyPrior(ctx.db, settings, now),
+      ]);
+      return {
+        account,
+        outcomes: evidence?.counts ?? null,
+        score: scoreOf(evidence, { prior, settings, now }),
+      };
+    }),
+
+  /** An account manager's trust score across the accounts they own. */
+  manager: publicProcedure.input(z.object({ userId: idSchema })).query(async ({ ctx, input }) => {
+    const user = await findUser(ctx.db, input.userId);
+    if (user === undefined) {
+      throw new DomainError({
+        code: 'user_not_found',
+        kind: 'not_found',
+        field: 'userId',
+        message: `There is no user ${input.userId}.`,
+      });
+    }
+    const { settings } = await loadAnalyticsSettings(ctx.db);
+    const now = ctx.now();
+    const [evidence, prior] = await Promise.all([
+      findTrustEvidence(ctx.db, { type: 'manager', id: user.id }),
+      companyPrior(ctx.db, settings, now),
+    ]);
+    return {
+      user,
+      outcomes: evidence?.counts ?? null,
+      score: scoreOf(evidence, { prior, settings, now }),
+    };
+  }),
+
+  /** Accounts or managers ranked by trust, lowest first (where to look) or highest first. */
+  ranking: publicProcedure
+    .input(
+      z
+        .object({
+          scope: z.enum(['account', 'manager']),
+          order: z.enum(['lowest', 'highest']).default('lowest'),
+          limit: z.int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(20),
+        })
+        .default({ scope: 'account', order: 'lowest', limit: 20 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { settings } = await loadAnalyticsSettings(ctx.db);
+      const now = ctx.now();
+      const [rows, prior] = await Promise.all([
+        listTrustEvidence(ctx.db, input.scope),
+        companyPrior(ctx.db, settings, now),
+      ]);
+      const evidenceById = new Map(rows.map((row) => [row.scopeId, row.evidence]));
+      const subjects =
+        input.scope === 'account'
+          ? (await listAccounts(ctx.db)).map((a) => ({ id: a.id, name: a.name }))
+          : (await listUsers(ctx.db))
+              .filter((u) => u.role === 'account_manager')
+              .map((u) => ({ id: u.id, name: u.name }));
+      const ranked = subjects.map((subject) => {
+        const evidence = evidenceById.get(subject.id);
+        const score = scoreOf(evidence, { prior, settings, now });
+        return {
+          ...subject,
+          score: score.score,
+          interval: score.interval,
+          outcomes: evidence?.outcomes ?? 0,
+        };
+      });
+      ranked.sort((a, b) => (input.order === 'lowest' ? a.score - b.score : b.score - a.score));
+      return ranked.slice(0, input.limit);
+    }),
+});
