@@ -16,6 +16,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set to "false" to start with an empty store instead of demo data. */
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /** How often this instance looks for background jobs to claim (milliseconds; 0 turns it off). */
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** How often every account's running promises are reviewed for risk (milliseconds). */
+  RISK_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(900_000),
 });
 
 export interface ServerEnv {
@@ -25,6 +29,8 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   demoData: boolean;
+  workerIntervalMs: number;
+  riskSweepEveryMs: number;
 }
 
 /** The server's configuration, read once; a bad variable stops the start with its name and rule. */
@@ -42,5 +48,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA === 'true',
+    workerIntervalMs: env.WORKER_INTERVAL_MS,
+    riskSweepEveryMs: env.RISK_SWEEP_EVERY_MS,
   };
 }

@@ -36,10 +36,14 @@ describe('two server instances on one PostgreSQL', () => {
     });
     const url = database.url;
     if (url === undefined) throw new Error('a PostgreSQL test database has a url');
-    instances = await Promise.all([
-      startServerProcess({ DATABASE_URL: url, DEMO_DATA: 'false' }),
-      startServerProcess({ DATABASE_URL: url, DEMO_DATA: 'false' }),
-    ]);
+    // Fast background rounds, so the test sees several sweeps.
+    const env = {
+      DATABASE_URL: url,
+      DEMO_DATA: 'false',
+      WORKER_INTERVAL_MS: '200',
+      RISK_SWEEP_EVERY_MS: '1000',
+    };
+    instances = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -92,5 +96,59 @@ describe('two server instances on one PostgreSQL', () => {
     }
     expect(successes).toBe(rounds);
     expect(conflicts).toBe(rounds);
+  }, 120_000);
+
+  it('runs background work once: each risk sweep is claimed by one instance and each overdue promise flagged once', async () => {
+    const [a] = instances.map((instance) =>
+      createTRPCClient<AppRouter>({ links: [httpLink({ url: `${instance.url}/trpc` })] }),
+    );
+    if (a === undefined) throw new Error('an instance expected');
+    const hour = 3_600_000;
+    const overdue: string[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const account = await a.account.create.mutate({
+        name: `Client ${n}`,
+        ownerId,
+        stage: 'active',
+      });
+      const made = await a.promise.create.mutate({
+        accountId: account.id,
+        ownerId,
+        kind: 'callback',
+        title: `Call back client ${n}`,
+        madeAt: new Date(Date.now() - 48 * hour).toISOString(),
+        due: { kind: 'point', at: new Date(Date.now() - 24 * hour).toISOString() },
+      });
+      overdue.push(made.id);
+    }
+
+    const deadline = Date.now() + 60_000;
+    let flagged: string[] = [];
+    while (Date.now() < deadline) {
+      flagged = (
+        await a.promise.list.query({ view: 'at_risk', kind: 'callback', limit: 100 })
+      ).items.map((p) => p.id);
+      if (flagged.length === overdue.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(new Set(flagged)).toEqual(new Set(overdue));
+    // Let a few more sweep slots pass: a flagged promise must never be flagged again.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+
+    for (const id of overdue) {
+      const { events } = await a.promise.get.query({ id });
+      expect(events.filter((e) => e.type === 'at_risk_flagged')).toHaveLength(1);
+    }
+    const sweeps = await database.db
+      .selectFrom('background_jobs')
+      .select(['id', 'status', 'attempts', 'claimed_by'])
+      .where('kind', '=', 'risk_sweep')
+      .execute();
+    expect(sweeps.length).toBeGreaterThanOrEqual(overdue.length);
+    for (const sweep of sweeps.filter((s) => s.status === 'done'))
+      expect(Number(sweep.attempts)).toBe(1);
+    const claimers = new Set(sweeps.map((s) => s.claimed_by).filter((c) => c !== null));
+    expect(claimers.size).toBeGreaterThanOrEqual(1);
+    expect(claimers.size).toBeLessThanOrEqual(2);
   }, 120_000);
 });

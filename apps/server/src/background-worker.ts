@@ -1,0 +1,66 @@
+import { hostname } from 'node:os';
+import { runDueJobs, scheduleRiskSweeps } from '@steadfast/api';
+import type { Database } from '@steadfast/db';
+import type { Instant } from '@steadfast/domain';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+
+export interface BackgroundWorker {
+  workerId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * This instance's share of the background work: every interval it schedules the current risk
+ * sweep slot (enqueued once however many instances do it) and runs the jobs it manages to claim.
+ * Several instances on one PostgreSQL split the work; each job is claimed by exactly one.
+ */
+export function startBackgroundWorker(options: {
+  db: Kysely<Database>;
+  now: () => Instant;
+  newId: () => string;
+  intervalMs: number;
+  riskSweepEveryMs: number;
+  log: FastifyBaseLogger;
+}): BackgroundWorker {
+  const workerId = `${hostname()}:${process.pid}:${options.newId().slice(-8)}`;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      await scheduleRiskSweeps({
+        db: options.db,
+        now: options.now(),
+        everyMs: options.riskSweepEveryMs,
+      });
+      while (!stopped) {
+        const ran = await runDueJobs({
+          db: options.db,
+          workerId,
+          context: { db: options.db, now: options.now, newId: options.newId },
+        });
+        for (const job of ran.filter((r) => !r.ok))
+          options.log.warn({ job }, 'background job failed');
+        if (ran.length === 0) break;
+      }
+    } catch (error) {
+      options.log.error({ err: error }, 'background worker round failed');
+    }
+  };
+
+  const timer =
+    options.intervalMs === 0
+      ? undefined
+      : setInterval(() => {
+          running = running.then(tick);
+        }, options.intervalMs);
+  return {
+    workerId,
+    stop: async () => {
+      stopped = true;
+      if (timer !== undefined) clearInterval(timer);
+      await running;
+    },
+  };
+}
