@@ -5,6 +5,7 @@ import { calibrationRouter } from './routers/calibration.router.ts';
 import { driftRouter } from './routers/drift.router.ts';
 import { promiseRouter } from './routers/promise.router.ts';
 import { riskRouter } from './routers/risk.router.ts';
+import { settingsRouter } from './routers/settings.router.ts';
 import { trustRouter } from './routers/trust.router.ts';
 import { userRouter } from './routers/user.router.ts';
 import { createCallerFactory, createRouter } from './trpc.ts';
@@ -16,6 +17,7 @@ export const appRouter = createRouter({
   drift: driftRouter,
   promise: promiseRouter,
   risk: riskRouter,
+  settings: settingsRouter,
   trust: trustRouter,
   user: userRouter,
 });

@@ -8,6 +8,7 @@ import {
 } from '@steadfast/db';
 import type { Kysely } from 'kysely';
 import type { JobContext, JobHandler } from './job-kinds.ts';
+import { rebuildTrustEvidence } from './rebuild-trust.job.ts';
 import { remeasureAccount } from './remeasure.job.ts';
 import { sweepAccountRisk } from './risk-sweep.job.ts';
 
@@ -17,6 +18,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   remeasure: async (payload, context) => {
     await remeasureAccount(payload, context);
+  },
+  rebuild_trust: async (payload, context) => {
+    await rebuildTrustEvidence(payload, context);
   },
 };
 

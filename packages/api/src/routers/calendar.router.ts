@@ -24,10 +24,13 @@ import {
 import type { ApiContext } from '../context.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { accountNotFound } from './account.router.ts';
+import { enqueueTrustRebuild } from './settings.router.ts';
 
 /** Business time depends on the calendar: re-measure the accounts whose calendar changed. */
 async function enqueueRemeasure(ctx: ApiContext, accountIds: readonly string[]): Promise<void> {
   const now = ctx.now();
+  // Outcomes (lateness in business time) feed trust: rebuild it in the new calendar too.
+  await enqueueTrustRebuild(ctx.db, now, ctx.newId());
   for (const accountId of accountIds) {
     await enqueueJob(ctx.db, {
       id: `remeasure:${accountId}:${ctx.newId()}`,

@@ -13,6 +13,7 @@ import {
   type Account,
   type AnalyticsSettings,
   type BusinessCalendar,
+  businessMinutesBetween,
   DomainError,
   idSchema,
   isKnownTimeZone,
@@ -21,6 +22,7 @@ import {
   makePromiseInputSchema,
   type PromiseSummary,
   promiseKinds,
+  promiseOutcome,
   promiseStatuses,
   promiseViewFilter,
   promiseViews,
@@ -141,6 +143,20 @@ export const promiseRouter = createRouter({
   get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
     const { state, events } = await loadPromiseState(ctx.db, input.id);
     return { promise: state, events };
+  }),
+
+  /**
+   * How the promise turned out (or stands), in its account's business time: early, on time,
+   * late by how much, renegotiated and kept, missed, released, cancelled — and whether each slip
+   * was announced to the customer before its due.
+   */
+  outcome: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
+    const { calendar } = await analysisContextOf(ctx.db, input.id);
+    const { state } = await loadPromiseState(ctx.db, input.id);
+    return promiseOutcome(state, {
+      businessMinutesBetween: (from, to) => businessMinutesBetween(calendar, from, to),
+      now: ctx.now(),
+    });
   }),
 
   list: publicProcedure.input(listInputSchema).query(async ({ ctx, input }) => {

@@ -243,3 +243,17 @@ export async function listPromiseIdsOfAccount(
   const rows = await query.orderBy('id').limit(scope.limit).execute();
   return rows.map((row) => row.id);
 }
+
+/** Ids of closed promises after `afterId`, in id order: for rebuilding what outcomes feed. */
+export async function listClosedPromiseIds(
+  db: Db,
+  page: { afterId?: string | undefined; limit: number },
+): Promise<{ id: string; accountId: string }[]> {
+  let query = db
+    .selectFrom('promises')
+    .select(['id', 'account_id'])
+    .where('status', 'in', ['fulfilled', 'missed', 'released', 'cancelled']);
+  if (page.afterId !== undefined) query = query.where('id', '>', page.afterId);
+  const rows = await query.orderBy('id').limit(page.limit).execute();
+  return rows.map((row) => ({ id: row.id, accountId: row.account_id }));
+}

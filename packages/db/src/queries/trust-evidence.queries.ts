@@ -114,3 +114,8 @@ export async function listTrustEvidence(
     .execute();
   return rows.map((row) => ({ scopeId: row.scope_id, evidence: toEvidence(row) }));
 }
+
+/** Forgets all stored evidence, before it is rebuilt from the promises (in the same transaction). */
+export async function clearTrustEvidence(db: Db): Promise<void> {
+  await db.deleteFrom('trust_evidence').execute();
+}
