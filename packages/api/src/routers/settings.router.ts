@@ -63,11 +63,9 @@ export const settingsRouter = createRouter({
             path: ['patch', ...issue.path],
           }));
           // Named from the caller's side: `patch.trust.halfLifeDays`, not `trust.halfLifeDays`.
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: 'Invalid settings',
-            cause: new z.ZodError(issues),
-          });
+          // An Error carrying the issues: the error formatter turns them into fieldErrors.
+          const cause = Object.assign(new Error('Invalid settings'), { issues });
+          throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid settings', cause });
         }
         const settings: AnalyticsSettings = parsed.data;
         const version = await writeSetting(trx, {
