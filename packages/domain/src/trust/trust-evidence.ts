@@ -18,7 +18,7 @@ const closedOutcomeKinds = outcomeKinds.filter(
 /**
  * Everything a trust score needs, kept as running sums so that no read replays history. The
  * first group is decayed to `asOf` (each outcome weighted w · 2^(−age/halfLife)); the slip sums
- * and counts are not (see trust/FORMULAS.md, "why proactivity does not decay").
+ * and counts are not (see the package README, "Trust score", "why proactivity does not decay").
  */
 export interface TrustEvidence {
   /** The instant the decayed sums are valid at; null while nothing has been added. */

@@ -16,7 +16,7 @@ const importanceWeightsSchema = z.object({
   critical: positiveSchema.default(3),
 });
 
-/** The negative evidence (in promises' worth) each kind of slip carries; see trust/FORMULAS.md. */
+/** The negative evidence (in promises' worth) each kind of slip carries; see the package README, "Trust score". */
 const blameSchema = z.object({
   /** A miss recorded at its deadline, unannounced: as much blame as a kept promise gives credit. */
   miss: positiveSchema.default(1),
