@@ -39,6 +39,7 @@ export * from './risk/slip-notice.ts';
 export * from './settings/analytics-settings.ts';
 export * from './shared/domain-error.ts';
 export * from './shared/instant.ts';
+export * from './shared/not-found.ts';
 export * from './shared/time-zone.ts';
 export * from './trust/anchored-evidence.ts';
 export * from './trust/outcome-evidence.ts';

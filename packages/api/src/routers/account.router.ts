@@ -3,20 +3,11 @@ import {
   type Account,
   accountStages,
   createAccountInputSchema,
-  DomainError,
   idSchema,
+  notFound,
 } from '@steadfast/domain';
 import { z } from 'zod';
 import { createRouter, publicProcedure } from '../trpc.ts';
-
-export function accountNotFound(accountId: string, field = 'id'): DomainError {
-  return new DomainError({
-    code: 'account_not_found',
-    kind: 'not_found',
-    field,
-    message: `There is no account ${accountId}.`,
-  });
-}
 
 export const accountRouter = createRouter({
   list: publicProcedure
@@ -29,18 +20,13 @@ export const accountRouter = createRouter({
 
   get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
     const account = await findAccount(ctx.db, input.id);
-    if (account === undefined) throw accountNotFound(input.id);
+    if (account === undefined) throw notFound('account', input.id, 'id');
     return { account, contacts: await listContacts(ctx.db, account.id) };
   }),
 
   create: publicProcedure.input(createAccountInputSchema).mutation(async ({ ctx, input }) => {
     if ((await findUser(ctx.db, input.ownerId)) === undefined) {
-      throw new DomainError({
-        code: 'user_not_found',
-        kind: 'not_found',
-        field: 'ownerId',
-        message: `There is no user ${input.ownerId}.`,
-      });
+      throw notFound('user', input.ownerId, 'ownerId');
     }
     const account: Account = { ...input, id: ctx.newId(), createdAt: ctx.now(), version: 1 };
     await insertAccount(ctx.db, account);

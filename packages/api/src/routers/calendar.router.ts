@@ -13,6 +13,7 @@ import {
   businessMinutesBetween,
   idSchema,
   instantSchema,
+  notFound,
   parseICalHolidays,
 } from '@steadfast/domain';
 import { z } from 'zod';
@@ -23,7 +24,6 @@ import {
 } from '../analytics/analytics-settings.ts';
 import type { ApiContext } from '../context.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { accountNotFound } from './account.router.ts';
 import { enqueueTrustRebuild } from './settings.router.ts';
 
 /** Business time depends on the calendar: re-measure the accounts whose calendar changed. */
@@ -80,7 +80,7 @@ export const calendarRouter = createRouter({
     .mutation(({ ctx, input }) =>
       inTransaction(ctx.db, async (trx) => {
         const updated = await setAccountCalendar(trx, input);
-        if (!updated) throw accountNotFound(input.accountId, 'accountId');
+        if (!updated) throw notFound('account', input.accountId, 'accountId');
         await enqueueRemeasure({ ...ctx, db: trx }, [input.accountId]);
         const account = await findAccount(trx, input.accountId);
         return account;
@@ -119,7 +119,7 @@ export const calendarRouter = createRouter({
     )
     .query(async ({ ctx, input }) => {
       const account = await findAccount(ctx.db, input.accountId);
-      if (account === undefined) throw accountNotFound(input.accountId, 'accountId');
+      if (account === undefined) throw notFound('account', input.accountId, 'accountId');
       const { settings } = await loadAnalyticsSettings(ctx.db);
       const calendar = accountCalendar(account, settings);
       const end = addBusinessDuration(calendar, input.start, input.duration);

@@ -6,13 +6,13 @@ import {
   DomainError,
   idSchema,
   instantSchema,
+  notFound,
   promiseKinds,
 } from '@steadfast/domain';
 import { z } from 'zod';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { loadCalibrationRecords } from '../analytics/calibration-records.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { accountNotFound } from './account.router.ts';
 
 const checkInputSchema = z.object({
   kind: z.enum(promiseKinds),
@@ -32,7 +32,7 @@ export const calibrationRouter = createRouter({
    */
   check: publicProcedure.input(checkInputSchema).query(async ({ ctx, input }) => {
     const account = await findAccount(ctx.db, input.accountId);
-    if (account === undefined) throw accountNotFound(input.accountId, 'accountId');
+    if (account === undefined) throw notFound('account', input.accountId, 'accountId');
     const { settings } = await loadAnalyticsSettings(ctx.db);
     const now = ctx.now();
     const question = {

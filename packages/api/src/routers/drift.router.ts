@@ -1,9 +1,8 @@
 import { findAccount, listRecentFulfilments } from '@steadfast/db';
-import { detectExpectationDrift, idSchema, promiseKinds } from '@steadfast/domain';
+import { detectExpectationDrift, idSchema, notFound, promiseKinds } from '@steadfast/domain';
 import { z } from 'zod';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { accountNotFound } from './account.router.ts';
 
 export const driftRouter = createRouter({
   /**
@@ -14,7 +13,7 @@ export const driftRouter = createRouter({
     .input(z.object({ accountId: idSchema, kind: z.enum(promiseKinds).optional() }))
     .query(async ({ ctx, input }) => {
       const account = await findAccount(ctx.db, input.accountId);
-      if (account === undefined) throw accountNotFound(input.accountId, 'accountId');
+      if (account === undefined) throw notFound('account', input.accountId, 'accountId');
       const { settings } = await loadAnalyticsSettings(ctx.db);
       const kinds = input.kind === undefined ? promiseKinds : [input.kind];
       return Promise.all(

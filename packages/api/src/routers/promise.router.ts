@@ -20,6 +20,7 @@ import {
   type MakePromiseCommand,
   makePromise,
   makePromiseInputSchema,
+  notFound,
   type PromiseSummary,
   promiseKinds,
   promiseOutcome,
@@ -33,7 +34,6 @@ import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { accountNotFound } from './account.router.ts';
 
 const listInputSchema = z
   .object({
@@ -80,14 +80,9 @@ function decodeCursor(cursor: string): { dueDeadline: string; id: string } {
  */
 async function checkReferences(db: Db, command: MakePromiseCommand): Promise<Account> {
   const account = await findAccount(db, command.accountId);
-  if (account === undefined) throw accountNotFound(command.accountId, 'accountId');
+  if (account === undefined) throw notFound('account', command.accountId, 'accountId');
   if ((await findUser(db, command.ownerId)) === undefined) {
-    throw new DomainError({
-      code: 'user_not_found',
-      kind: 'not_found',
-      field: 'ownerId',
-      message: `There is no user ${command.ownerId}.`,
-    });
+    throw notFound('user', command.ownerId, 'ownerId');
   }
   if (command.contactId === null) return account;
   const contact = await findContact(db, command.contactId);
@@ -108,14 +103,7 @@ async function analysisContextOf(
   promiseId: string,
 ): Promise<{ calendar: BusinessCalendar; settings: AnalyticsSettings }> {
   const summary = await findPromiseSummary(db, promiseId);
-  if (summary === undefined) {
-    throw new DomainError({
-      code: 'promise_not_found',
-      kind: 'not_found',
-      field: 'promiseId',
-      message: `There is no promise ${promiseId}.`,
-    });
-  }
+  if (summary === undefined) throw notFound('promise', promiseId, 'promiseId');
   const [account, { settings }] = await Promise.all([
     findAccount(db, summary.accountId),
     loadAnalyticsSettings(db),

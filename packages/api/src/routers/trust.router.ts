@@ -7,12 +7,11 @@ import {
   listTrustEvidence,
   listUsers,
 } from '@steadfast/db';
-import { DomainError, idSchema } from '@steadfast/domain';
+import { idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { accountNotFound } from './account.router.ts';
 
 export const trustRouter = createRouter({
   /** How far the company as a whole is trusted to keep its promises, with why. */
@@ -31,7 +30,7 @@ export const trustRouter = createRouter({
     .input(z.object({ accountId: idSchema }))
     .query(async ({ ctx, input }) => {
       const account = await findAccount(ctx.db, input.accountId);
-      if (account === undefined) throw accountNotFound(input.accountId, 'accountId');
+      if (account === undefined) throw notFound('account', input.accountId, 'accountId');
       const { settings } = await loadAnalyticsSettings(ctx.db);
       const now = ctx.now();
       const [evidence, prior] = await Promise.all([
@@ -48,14 +47,7 @@ export const trustRouter = createRouter({
   /** An account manager's trust score across the accounts they own. */
   manager: publicProcedure.input(z.object({ userId: idSchema })).query(async ({ ctx, input }) => {
     const user = await findUser(ctx.db, input.userId);
-    if (user === undefined) {
-      throw new DomainError({
-        code: 'user_not_found',
-        kind: 'not_found',
-        field: 'userId',
-        message: `There is no user ${input.userId}.`,
-      });
-    }
+    if (user === undefined) throw notFound('user', input.userId, 'userId');
     const { settings } = await loadAnalyticsSettings(ctx.db);
     const now = ctx.now();
     const [evidence, prior] = await Promise.all([

@@ -1,6 +1,7 @@
 import {
   DomainError,
   derivePromiseState,
+  notFound,
   type PromiseEvent,
   type PromiseKind,
   type PromiseMeasures,
@@ -44,15 +45,6 @@ function conflict(promiseId: string, currentVersion: number | undefined): Domain
   });
 }
 
-function notFound(promiseId: string): DomainError {
-  return new DomainError({
-    code: 'promise_not_found',
-    kind: 'not_found',
-    field: 'promiseId',
-    message: `There is no promise ${promiseId}.`,
-  });
-}
-
 /** Stores a newly made promise: its `made` event and its projection, in one transaction. */
 export async function insertMadePromise(db: Db, made: PromiseChange): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -85,7 +77,7 @@ export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise
           .select('version')
           .where('id', '=', id)
           .executeTakeFirst();
-        if (current === undefined) throw notFound(id);
+        if (current === undefined) throw notFound('promise', id, 'promiseId');
         throw conflict(id, Number(current.version));
       }
       if (change.trust) {
@@ -124,7 +116,7 @@ export async function loadPromiseState(
   promiseId: string,
 ): Promise<{ state: PromiseState; events: PromiseEvent[] }> {
   const events = await loadPromiseEvents(db, promiseId);
-  if (events.length === 0) throw notFound(promiseId);
+  if (events.length === 0) throw notFound('promise', promiseId, 'promiseId');
   return { state: derivePromiseState(events), events };
 }
 

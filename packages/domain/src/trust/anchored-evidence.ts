@@ -1,6 +1,11 @@
 import { isClosedOutcome, type PromiseOutcome } from '../outcome/promise-outcome.ts';
 import { type Instant, instantMs } from '../shared/instant.ts';
-import { addOutcome, emptyEvidence, type TrustEvidence } from './trust-evidence.ts';
+import {
+  addOutcome,
+  emptyEvidence,
+  scaleDecayedSums,
+  type TrustEvidence,
+} from './trust-evidence.ts';
 import type { TrustSettings } from './trust-settings.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,13 +31,5 @@ export function anchoredContribution(
   const growth =
     2 **
     ((instantMs(outcome.closedAt) - instantMs(evidenceAnchor)) / (settings.halfLifeDays * DAY_MS));
-  return {
-    ...atClose,
-    asOf: evidenceAnchor,
-    positive: atClose.positive * growth,
-    negative: atClose.negative * growth,
-    deliveredWeight: atClose.deliveredWeight * growth,
-    latenessSum: atClose.latenessSum * growth,
-    latenessSquaredSum: atClose.latenessSquaredSum * growth,
-  };
+  return { ...scaleDecayedSums(atClose, growth), asOf: evidenceAnchor };
 }

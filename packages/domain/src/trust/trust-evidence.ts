@@ -88,10 +88,13 @@ export function decayEvidence(
   const fromMs = instantMs(evidence.asOf);
   const toMs = instantMs(to);
   if (toMs <= fromMs) return evidence;
-  const factor = decayFactor(fromMs, toMs, halfLifeDays);
+  return { ...scaleDecayedSums(evidence, decayFactor(fromMs, toMs, halfLifeDays)), asOf: to };
+}
+
+/** The evidence with its decayed sums (not the slip sums or counts) multiplied by `factor`. */
+export function scaleDecayedSums(evidence: TrustEvidence, factor: number): TrustEvidence {
   return {
     ...evidence,
-    asOf: to,
     positive: evidence.positive * factor,
     negative: evidence.negative * factor,
     deliveredWeight: evidence.deliveredWeight * factor,
