@@ -7,12 +7,24 @@ import {
   DomainError,
   dueDeadline,
   type Instant,
+  type PromiseEvent,
   type PromiseRiskReview,
   type PromiseState,
   reviewPromiseRisk,
 } from '@steadfast/domain';
 import { accountCalendar } from './analytics-settings.ts';
 import { loadCalibrationRecords } from './calibration-records.ts';
+
+/**
+ * Why it slips, in words fit for the customer: the reason a person gave when flagging it. A flag
+ * raised by Steadfast's own risk sweep explains the statistics to the account manager, which is
+ * no reason to give a customer, so none is then offered.
+ */
+function reasonToTellCustomer(events: readonly PromiseEvent[]): string | null {
+  const flag = events.findLast((event) => event.type === 'at_risk_flagged');
+  if (flag === undefined || flag.type !== 'at_risk_flagged' || flag.actorId === null) return null;
+  return flag.reason;
+}
 
 /**
  * The risk review of an open promise now: its chance of being kept by its due given how long it
@@ -25,7 +37,7 @@ export async function reviewOpenPromise(options: {
   now: Instant;
 }): Promise<{ promise: PromiseState; review: PromiseRiskReview }> {
   const { db, settings, now } = options;
-  const { state } = await loadPromiseState(db, options.promiseId);
+  const { state, events } = await loadPromiseState(db, options.promiseId);
   const clockStartedAt = state.clockStartedAt;
   if (state.status !== 'open' || clockStartedAt === null) {
     throw new DomainError({
@@ -70,7 +82,7 @@ export async function reviewOpenPromise(options: {
     addBusinessMinutes: (start, minutes) => addBusinessMinutes(calendar, start, minutes),
     timeZone: account?.timeZone ?? calendar.timeZone,
     contactName: contact?.name ?? null,
-    reason: state.atRiskReason,
+    reason: reasonToTellCustomer(events),
   });
   return { promise: state, review };
 }

@@ -117,6 +117,35 @@ describe('analytics procedures', () => {
     expect(events.filter((e) => e.type === 'at_risk_flagged')).toHaveLength(1);
     const atRisk = await api.caller.promise.list({ view: 'at_risk' });
     expect(atRisk.items.map((p) => p.id)).toEqual([slow.id]);
+
+    // The sweep's statistical reason is for the account manager, never the customer's notice.
+    const flag = events.find((e) => e.type === 'at_risk_flagged');
+    const sweepReason = flag?.type === 'at_risk_flagged' ? flag.reason : '';
+    const afterSweep = await api.caller.risk.review({ id: slow.id });
+    expect(afterSweep.notice?.text).not.toContain(sweepReason);
+  });
+
+  it('tells the customer the reason a person gave when flagging the risk', async () => {
+    await deliveryHistory(api, accountId, {
+      takesDays: [1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2],
+      promisedDays: 3,
+    });
+    api.clock.now = '2026-08-03T09:00:00.000Z';
+    const slow = await api.caller.promise.create({
+      accountId,
+      ownerId: api.ownerId,
+      kind: 'delivery',
+      title: 'Replacement compressor',
+      due: { kind: 'point', at: '2026-08-07T17:00:00.000Z' },
+    });
+    api.clock.now = '2026-08-06T16:00:00.000Z';
+    await api.caller.promise.recordEvent({
+      promiseId: slow.id,
+      expectedVersion: 1,
+      event: { type: 'at_risk_flagged', reason: 'our supplier’s plant is closed by a strike' },
+    });
+    const review = await api.caller.risk.review({ id: slow.id });
+    expect(review.notice?.text).toContain('our supplier’s plant is closed by a strike');
   });
 
   it('warns of expectation drift when deliveries keep arriving well ahead of the promise', async () => {
