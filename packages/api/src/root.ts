@@ -2,10 +2,13 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './routers/account.router.ts';
 import { calendarRouter } from './routers/calendar.router.ts';
 import { calibrationRouter } from './routers/calibration.router.ts';
+import { charterRouter } from './routers/charter.router.ts';
 import { driftRouter } from './routers/drift.router.ts';
 import { promiseRouter } from './routers/promise.router.ts';
+import { requestRouter } from './routers/request.router.ts';
 import { riskRouter } from './routers/risk.router.ts';
 import { settingsRouter } from './routers/settings.router.ts';
+import { touchpointRouter } from './routers/touchpoint.router.ts';
 import { trustRouter } from './routers/trust.router.ts';
 import { userRouter } from './routers/user.router.ts';
 import { createCallerFactory, createRouter } from './trpc.ts';
@@ -14,10 +17,13 @@ export const appRouter = createRouter({
   account: accountRouter,
   calendar: calendarRouter,
   calibration: calibrationRouter,
+  charter: charterRouter,
   drift: driftRouter,
   promise: promiseRouter,
+  request: requestRouter,
   risk: riskRouter,
   settings: settingsRouter,
+  touchpoint: touchpointRouter,
   trust: trustRouter,
   user: userRouter,
 });

@@ -3,6 +3,9 @@ import * as initial from './2026-11-24T120000_initial.ts';
 import * as backgroundJobs from './2026-11-24T130000_background_jobs.ts';
 import * as analytics from './2026-11-24T140000_analytics.ts';
 import * as trustEvidence from './2026-11-24T150000_trust_evidence.ts';
+import * as charters from './2026-11-24T160000_charters.ts';
+import * as requests from './2026-11-24T161000_requests.ts';
+import * as touchpoints from './2026-11-24T162000_touchpoints.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -13,6 +16,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T130000_background_jobs': backgroundJobs,
   '2026-11-24T140000_analytics': analytics,
   '2026-11-24T150000_trust_evidence': trustEvidence,
+  '2026-11-24T160000_charters': charters,
+  '2026-11-24T161000_requests': requests,
+  '2026-11-24T162000_touchpoints': touchpoints,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,4 @@
+import { createRouter } from '../trpc.ts';
+
+/** Charters and observations. */
+export const charterRouter = createRouter({});

@@ -1,0 +1,4 @@
+import { createRouter } from '../trpc.ts';
+
+/** Touchpoints. */
+export const touchpointRouter = createRouter({});

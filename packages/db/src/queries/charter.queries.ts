@@ -1,0 +1,2 @@
+// Queries for charters and observations.
+export {};

@@ -1,0 +1,2 @@
+// Queries for requests, friction reports and satisfaction signals.
+export {};

@@ -1,0 +1,2 @@
+// The tables of charters and observations, gathered into Database.
+export type CharterTables = {};

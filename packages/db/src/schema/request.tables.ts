@@ -1,0 +1,2 @@
+// The tables of requests, friction reports and satisfaction signals, gathered into Database.
+export type RequestTables = {};

@@ -1,0 +1,2 @@
+// The tables of touchpoints, gathered into Database.
+export type TouchpointTables = {};

@@ -1,0 +1,2 @@
+// The charters and observations: this folder's public exports.
+export {};

@@ -1,0 +1,2 @@
+// The touchpoints: this folder's public exports.
+export {};
