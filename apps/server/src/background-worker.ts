@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { runDueJobs, scheduleRiskSweeps } from '@steadfast/api';
-import type { Database } from '@steadfast/db';
+import { type Database, purgeFinishedJobs } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -29,11 +29,10 @@ export function startBackgroundWorker(options: {
 
   const tick = async () => {
     try {
-      await scheduleRiskSweeps({
-        db: options.db,
-        now: options.now(),
-        everyMs: options.riskSweepEveryMs,
-      });
+      const now = options.now();
+      await scheduleRiskSweeps({ db: options.db, now, everyMs: options.riskSweepEveryMs });
+      // Finished jobs are kept a week for inspection, then forgotten.
+      await purgeFinishedJobs(options.db, new Date(Date.parse(now) - 7 * 86_400_000).toISOString());
       while (!stopped) {
         const ran = await runDueJobs({
           db: options.db,

@@ -3,6 +3,7 @@ import {
   type AnalyticsSettings,
   addBusinessMinutes,
   businessMinutesBetween,
+  type CalibrationQuestion,
   calibrate,
   DomainError,
   dueDeadline,
@@ -11,9 +12,43 @@ import {
   type PromiseRiskReview,
   type PromiseState,
   reviewPromiseRisk,
+  type SurvivalCurve,
 } from '@steadfast/domain';
 import { accountCalendar } from './analytics-settings.ts';
 import { loadCalibrationRecords } from './calibration-records.ts';
+
+export type CurveSource = (question: CalibrationQuestion) => Promise<SurvivalCurve>;
+
+/** The survival curve of comparable promises, from the record (see loadCalibrationRecords). */
+export async function recordCurve(options: {
+  db: Db;
+  question: CalibrationQuestion;
+  settings: AnalyticsSettings;
+  now: Instant;
+  excludePromiseId?: string;
+}): Promise<SurvivalCurve> {
+  const records = await loadCalibrationRecords(options);
+  return calibrate({ records, question: options.question, settings: options.settings.calibration })
+    .curve;
+}
+
+/** Curves by question, each read from the record once: for one sweep over many promises. */
+export function cachedCurves(options: {
+  db: Db;
+  settings: AnalyticsSettings;
+  now: Instant;
+}): CurveSource {
+  const curves = new Map<string, Promise<SurvivalCurve>>();
+  return (question) => {
+    const key = `${question.kind}|${question.accountId ?? ''}|${question.ownerId ?? ''}`;
+    let curve = curves.get(key);
+    if (curve === undefined) {
+      curve = recordCurve({ ...options, question });
+      curves.set(key, curve);
+    }
+    return curve;
+  };
+}
 
 /**
  * Why it slips, in words fit for the customer: the reason a person gave when flagging it. A flag
@@ -35,6 +70,11 @@ export async function reviewOpenPromise(options: {
   promiseId: string;
   settings: AnalyticsSettings;
   now: Instant;
+  /**
+   * Where the survival curve for a question comes from; a sweep over many promises passes a
+   * cached one so each kind's record is read once per sweep, not once per promise.
+   */
+  curveFor?: CurveSource;
 }): Promise<{ promise: PromiseState; review: PromiseRiskReview }> {
   const { db, settings, now } = options;
   const { state, events } = await loadPromiseState(db, options.promiseId);
@@ -55,14 +95,9 @@ export async function reviewOpenPromise(options: {
     accountId: state.terms.accountId,
     ownerId: state.terms.ownerId,
   };
-  const records = await loadCalibrationRecords({
-    db,
-    question,
-    settings,
-    now,
-    excludePromiseId: state.id,
-  });
-  const { curve } = calibrate({ records, question, settings: settings.calibration });
+  const curve = options.curveFor
+    ? await options.curveFor(question)
+    : await recordCurve({ db, question, settings, now, excludePromiseId: state.id });
   const dueAt = dueDeadline(state.due);
   const contact =
     state.terms.contactId === null ? undefined : await findContact(db, state.terms.contactId);

@@ -3,7 +3,7 @@ import { isDomainError, recordPromiseEvent } from '@steadfast/domain';
 import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
-import { reviewOpenPromise } from '../analytics/promise-risk-review.ts';
+import { cachedCurves, reviewOpenPromise } from '../analytics/promise-risk-review.ts';
 import type { JobContext } from './job-kinds.ts';
 
 export const riskSweepPayloadSchema = z.object({ accountId: z.string() });
@@ -23,6 +23,8 @@ export async function sweepAccountRisk(
   const account = await findAccount(db, accountId);
   if (account === undefined) return { flagged: 0 };
   const calendar = accountCalendar(account, settings);
+  // One read of the record per kind (and owner) for the whole sweep of this account.
+  const curveFor = cachedCurves({ db, settings, now: context.now() });
   let flagged = 0;
   let afterId: string | undefined;
   while (true) {
@@ -36,7 +38,13 @@ export async function sweepAccountRisk(
     afterId = ids.at(-1);
     for (const promiseId of ids) {
       const now = context.now();
-      const { promise, review } = await reviewOpenPromise({ db, promiseId, settings, now });
+      const { promise, review } = await reviewOpenPromise({
+        db,
+        promiseId,
+        settings,
+        now,
+        curveFor,
+      });
       if (promise.atRisk || !review.assessment.atRisk) continue;
       try {
         await changePromise(db, promiseId, (state) => {

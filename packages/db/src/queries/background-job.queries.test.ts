@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/test-database.ts';
-import { claimJobs, completeJob, enqueueJob, failJob, findJob } from './background-job.queries.ts';
+import {
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  failJob,
+  findJob,
+  purgeFinishedJobs,
+} from './background-job.queries.ts';
 
 const now = '2026-11-24T10:00:00.000Z';
 const later = '2026-11-24T10:05:00.000Z';
@@ -126,5 +133,19 @@ describe.each(databaseKinds)('background jobs on %s', (kind) => {
         limit: 1,
       }),
     ).toEqual([]);
+  });
+
+  it('forgets jobs finished long ago but keeps recent, pending and dead ones', async () => {
+    for (const id of ['old', 'recent', 'pending']) {
+      await enqueueJob(database.db, { id, kind: 'test', payload: {}, runAt: now, now });
+    }
+    await claimJobs(database.db, { workerId: 'w', now, leaseUntil: later, limit: 2 });
+    await completeJob(database.db, { id: 'old', workerId: 'w', now: '2026-11-01T00:00:00.000Z' });
+    await completeJob(database.db, { id: 'recent', workerId: 'w', now });
+
+    expect(await purgeFinishedJobs(database.db, '2026-11-20T00:00:00.000Z')).toBe(1);
+    expect(await findJob(database.db, 'old')).toBeUndefined();
+    expect(await findJob(database.db, 'recent')).toMatchObject({ status: 'done' });
+    expect(await findJob(database.db, 'pending')).toMatchObject({ status: 'pending' });
   });
 });

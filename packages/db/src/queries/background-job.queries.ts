@@ -148,3 +148,13 @@ export async function findJob(
     .executeTakeFirst();
   return row && { ...toJob(row), status: row.status };
 }
+
+/** Forgets jobs that finished successfully before `before`; dead ones stay for someone to look at. */
+export async function purgeFinishedJobs(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('background_jobs')
+    .where('status', '=', 'done')
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
