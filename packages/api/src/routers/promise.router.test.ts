@@ -227,6 +227,25 @@ describe('promise router', () => {
     expect(await ids('at_risk')).toEqual([dueTomorrow.id]);
   });
 
+  it('never counts a promise whose condition was not met as overdue, nor its release as a slip', async () => {
+    const made = await api.caller.promise.create({
+      ...makeInput(),
+      condition: 'provided the customer sends the signed specs',
+      due: { kind: 'point', at: '2026-11-26T17:00:00Z' },
+    });
+    expect(made.status).toBe('awaiting_condition');
+    api.clock.now = '2026-12-10T10:00:00.000Z';
+    expect((await api.caller.promise.list({ view: 'overdue' })).items).toEqual([]);
+
+    await api.caller.promise.recordEvent({
+      promiseId: made.id,
+      expectedVersion: 1,
+      event: { type: 'released', reason: 'The customer chose another design' },
+    });
+    const outcome = await api.caller.promise.outcome({ id: made.id });
+    expect(outcome).toMatchObject({ kind: 'released', slips: [] });
+  });
+
   it('pages through a list with nextCursor', async () => {
     for (let day = 1; day <= 5; day += 1) {
       await api.caller.promise.create({

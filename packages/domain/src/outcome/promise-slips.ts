@@ -34,6 +34,9 @@ export function finalDeadlinePassed(state: PromiseState, now: Instant): boolean 
       return true;
     case 'released':
     case 'cancelled':
+      // A promise whose condition was never met never started its clock: its due was only a
+      // placeholder, so closing it after that date is no slip.
+      if (state.clockStartedAt === null) return false;
       return state.closedAt !== null && instantMs(state.closedAt) > deadline;
   }
 }

@@ -15,6 +15,8 @@ export const promiseViews = [
 export type PromiseView = (typeof promiseViews)[number];
 
 const running: readonly PromiseStatus[] = ['awaiting_condition', 'open'];
+// A promise awaiting its condition has only a placeholder due: it cannot be due today or late.
+const clockRunning: readonly PromiseStatus[] = ['open'];
 
 export interface PromiseViewFilter {
   statuses?: readonly PromiseStatus[];
@@ -24,8 +26,8 @@ export interface PromiseViewFilter {
 }
 
 /**
- * What each view means. `due_today`: still running and due on the caller's local calendar day
- * (including earlier today). `overdue`: still running, deadline already past. `upcoming`: still
+ * What each view means. `due_today`: its clock running and due on the caller's local calendar
+ * day (including earlier today). `overdue`: its clock running, deadline already past. `upcoming`: still
  * running, deadline ahead. `at_risk`: running and flagged.
  */
 export function promiseViewFilter(
@@ -36,10 +38,10 @@ export function promiseViewFilter(
   switch (view) {
     case 'due_today': {
       const today = dayBounds(now, timeZone);
-      return { statuses: running, deadlineFrom: today.start, deadlineBefore: today.end };
+      return { statuses: clockRunning, deadlineFrom: today.start, deadlineBefore: today.end };
     }
     case 'overdue':
-      return { statuses: running, deadlineBefore: now };
+      return { statuses: clockRunning, deadlineBefore: now };
     case 'upcoming':
       return { statuses: running, deadlineFrom: now };
     case 'at_risk':
