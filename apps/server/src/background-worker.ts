@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { runDueJobs, scheduleRiskSweeps } from '@steadfast/api';
+import { runDueJobs, scheduleRiskSweeps, scheduleTouchpointSuggestions } from '@steadfast/api';
 import { type Database, purgeFinishedJobs } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import type { FastifyBaseLogger } from 'fastify';
@@ -31,6 +31,8 @@ export function startBackgroundWorker(options: {
     try {
       const now = options.now();
       await scheduleRiskSweeps({ db: options.db, now, everyMs: options.riskSweepEveryMs });
+      // Thank-yous, anniversaries and check-ins are suggested once a day per account.
+      await scheduleTouchpointSuggestions({ db: options.db, now, everyMs: 86_400_000 });
       // Finished jobs are kept a week for inspection, then forgotten.
       await purgeFinishedJobs(options.db, new Date(Date.parse(now) - 7 * 86_400_000).toISOString());
       while (!stopped) {

@@ -5,6 +5,7 @@ export {
   loadAnalyticsSettings,
 } from './analytics/analytics-settings.ts';
 export type { JobContext } from './background/job-kinds.ts';
+export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
 export type { ApiContext } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';

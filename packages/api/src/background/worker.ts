@@ -11,6 +11,7 @@ import type { JobContext, JobHandler } from './job-kinds.ts';
 import { rebuildTrustEvidence } from './rebuild-trust.job.ts';
 import { remeasureAccount } from './remeasure.job.ts';
 import { sweepAccountRisk } from './risk-sweep.job.ts';
+import { suggestAccountTouchpoints, touchpointSuggestJobKind } from './touchpoint-suggest.job.ts';
 
 export const jobHandlers: Record<string, JobHandler> = {
   risk_sweep: async (payload, context) => {
@@ -21,6 +22,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   rebuild_trust: async (payload, context) => {
     await rebuildTrustEvidence(payload, context);
+  },
+  [touchpointSuggestJobKind]: async (payload, context) => {
+    await suggestAccountTouchpoints(payload, context);
   },
 };
 
