@@ -36,11 +36,18 @@ export async function companyPrior(
 /** A scope's trust score now, from its stored evidence and the prior. */
 export function scoreOf(
   evidence: TrustEvidence | undefined,
-  options: { prior: TrustPrior; settings: AnalyticsSettings; now: Instant },
+  options: {
+    prior: TrustPrior;
+    settings: AnalyticsSettings;
+    now: Instant;
+    /** Share of the account's charter kept (0..1); null or absent where there is no charter. */
+    charterCompliance?: number | null;
+  },
 ): TrustScore {
   return trustScore(evidence ?? emptyEvidence(), {
     prior: options.prior,
     settings: options.settings.trust,
     now: options.now,
+    charterCompliance: options.charterCompliance ?? null,
   });
 }

@@ -4,7 +4,6 @@ import {
   findCharter,
   findCharterVersion,
   listAccountsWithoutCharter,
-  listCharterObservations,
   listCharterReviews,
   listCharterVersions,
   listOverdueCharterReviews,
@@ -15,14 +14,11 @@ import {
   type Account,
   type AccountStage,
   type Charter,
-  charterCompliance,
   charterNotFound,
   DomainError,
-  dayBounds,
   daysOverdue,
   type Instant,
   idSchema,
-  instantMs,
   instantSchema,
   isReviewOverdue,
   notFound,
@@ -32,7 +28,8 @@ import {
   saveCharterInputSchema,
 } from '@steadfast/domain';
 import { z } from 'zod';
-import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
+import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { charterObservationProcedures } from './charter-observation.procedures.ts';
 
@@ -40,10 +37,6 @@ const accountInputSchema = z.object({ accountId: idSchema });
 
 /** Stages whose accounts ought to have a charter: without one, nobody agreed what good service is. */
 const stagesNeedingCharter: readonly AccountStage[] = ['onboarding', 'active', 'at_risk'];
-
-/** When no window is given, compliance looks back this far from now. */
-const DEFAULT_WINDOW_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 async function accountOrThrow(db: Db, accountId: string): Promise<Account> {
   const account = await findAccount(db, accountId);
@@ -166,33 +159,17 @@ export const charterRouter = createRouter({
     )
     .query(async ({ ctx, input }) => {
       const account = await accountOrThrow(ctx.db, input.accountId);
-      // By default up to the end of today on the client's clock, so today's observations count.
-      const to = input.to ?? dayBounds(ctx.now(), account.timeZone).end;
-      const from =
-        input.from ?? new Date(instantMs(to) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
-      if (instantMs(from) >= instantMs(to)) {
-        throw new DomainError({
-          code: 'invalid_window',
-          kind: 'invalid',
-          field: 'to',
-          message: `must be after from (${from})`,
-        });
-      }
-      const versions = await listCharterVersions(ctx.db, account.id);
-      if (versions.length === 0) throw charterNotFound(account.id);
-      const observations = await listCharterObservations(ctx.db, {
-        accountId: account.id,
-        from,
-        to,
-      });
       const { settings } = await loadAnalyticsSettings(ctx.db);
-      return charterCompliance({
-        accountId: account.id,
-        versions,
-        observations,
-        accountCalendar: accountCalendar(account, settings),
-        window: { from, to },
+      const compliance = await accountCharterCompliance({
+        db: ctx.db,
+        account,
+        settings,
+        now: ctx.now(),
+        from: input.from,
+        to: input.to,
       });
+      if (compliance === null) throw charterNotFound(account.id);
+      return compliance;
     }),
 
   ...charterObservationProcedures,

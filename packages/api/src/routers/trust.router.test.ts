@@ -63,6 +63,62 @@ describe('trust router', () => {
     expect(score.interval.high - score.interval.low).toBeGreaterThan(40);
   });
 
+  it('counts charter compliance where a charter exists, and leaves it out where none does', async () => {
+    const kept = await api.caller.account.create({
+      name: 'Charter Kept',
+      ownerId: api.ownerId,
+      stage: 'active',
+    });
+    const broken = await api.caller.account.create({
+      name: 'Charter Broken',
+      ownerId: api.ownerId,
+      stage: 'active',
+    });
+    const term = {
+      metric: 'first_response_time' as const,
+      description: 'We reply to every ticket within 4 business hours',
+      target: { amount: 4, unit: 'business_hours' as const },
+      threshold: 0.9,
+    };
+    for (const [account, minutes] of [
+      [kept, 60],
+      [broken, 600],
+    ] as const) {
+      const charter = await api.caller.charter.save({
+        accountId: account.id,
+        expectedVersion: 0,
+        terms: [term],
+      });
+      const termId = charter.current.terms[0]?.id ?? '';
+      for (let n = 0; n < 5; n += 1) {
+        await api.caller.charter.observe({
+          accountId: account.id,
+          termId,
+          reference: `T-${n}`,
+          businessMinutes: minutes,
+        });
+      }
+    }
+    const noCharter = await api.caller.account.create({
+      name: 'No Charter',
+      ownerId: api.ownerId,
+      stage: 'active',
+    });
+
+    const trustOf = (accountId: string) => api.caller.trust.account({ accountId });
+    const [a, b, c] = [
+      await trustOf(kept.id),
+      await trustOf(broken.id),
+      await trustOf(noCharter.id),
+    ];
+    expect(a.charterCompliance).toBe(1);
+    expect(b.charterCompliance).toBe(0);
+    expect(c.charterCompliance).toBeNull();
+    expect(a.score.components.map((component) => component.name)).toContain('charter');
+    expect(c.score.notCounted.map((part) => part.name)).toContain('charter');
+    expect(a.score.score).toBeGreaterThan(b.score.score);
+  });
+
   it('scores steady keeping above silent misses, and an announced miss above a silent one', async () => {
     const steady = await api.caller.account.create({ name: 'Steady GmbH', ownerId: api.ownerId });
     const silent = await api.caller.account.create({ name: 'Silent AG', ownerId: api.ownerId });

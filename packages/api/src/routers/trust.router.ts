@@ -9,6 +9,7 @@ import {
 } from '@steadfast/db';
 import { idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
+import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
@@ -33,14 +34,17 @@ export const trustRouter = createRouter({
       if (account === undefined) throw notFound('account', input.accountId, 'accountId');
       const { settings } = await loadAnalyticsSettings(ctx.db);
       const now = ctx.now();
-      const [evidence, prior] = await Promise.all([
+      const [evidence, prior, charter] = await Promise.all([
         findTrustEvidence(ctx.db, { type: 'account', id: account.id }),
         companyPrior(ctx.db, settings, now),
+        accountCharterCompliance({ db: ctx.db, account, settings, now }),
       ]);
+      const charterCompliance = charter?.share ?? null;
       return {
         account,
         outcomes: evidence?.counts ?? null,
-        score: scoreOf(evidence, { prior, settings, now }),
+        charterCompliance,
+        score: scoreOf(evidence, { prior, settings, now, charterCompliance }),
       };
     }),
 
