@@ -1,5 +1,10 @@
 import { hostname } from 'node:os';
-import { runDueJobs, scheduleRiskSweeps, scheduleTouchpointSuggestions } from '@steadfast/api';
+import {
+  runDueJobs,
+  scheduleRiskSweeps,
+  scheduleTouchpointSuggestions,
+  scheduleTrustSnapshots,
+} from '@steadfast/api';
 import { type Database, purgeFinishedJobs } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import type { FastifyBaseLogger } from 'fastify';
@@ -33,6 +38,8 @@ export function startBackgroundWorker(options: {
       await scheduleRiskSweeps({ db: options.db, now, everyMs: options.riskSweepEveryMs });
       // Thank-yous, anniversaries and check-ins are suggested once a day per account.
       await scheduleTouchpointSuggestions({ db: options.db, now, everyMs: 86_400_000 });
+      // Each scope's trust score is kept once a day, for trends.
+      await scheduleTrustSnapshots({ db: options.db, now });
       // Finished jobs are kept a week for inspection, then forgotten.
       await purgeFinishedJobs(options.db, new Date(Date.parse(now) - 7 * 86_400_000).toISOString());
       while (!stopped) {

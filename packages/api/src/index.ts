@@ -6,6 +6,7 @@ export {
 } from './analytics/analytics-settings.ts';
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
+export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
 export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
 export type { ApiContext } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';

@@ -4,6 +4,7 @@ import { calendarRouter } from './routers/calendar.router.ts';
 import { calibrationRouter } from './routers/calibration.router.ts';
 import { charterRouter } from './routers/charter.router.ts';
 import { driftRouter } from './routers/drift.router.ts';
+import { forecastRouter } from './routers/forecast.router.ts';
 import { promiseRouter } from './routers/promise.router.ts';
 import { requestRouter } from './routers/request.router.ts';
 import { riskRouter } from './routers/risk.router.ts';
@@ -19,6 +20,7 @@ export const appRouter = createRouter({
   calibration: calibrationRouter,
   charter: charterRouter,
   drift: driftRouter,
+  forecast: forecastRouter,
   promise: promiseRouter,
   request: requestRouter,
   risk: riskRouter,

@@ -1,6 +1,7 @@
 import { analysedChange, analyticsSettingsKey } from '@steadfast/api';
 import {
   appendPromiseEvent,
+  countPromises,
   type DatabaseHandle,
   type Db,
   insertAccount,
@@ -27,13 +28,14 @@ import { dueInput } from './demo-due.ts';
 import { demoHolidays } from './demo-holidays.ts';
 import { planDemo } from './demo-plan.ts';
 import type { PromisePlan } from './demo-promise-plan.ts';
+import { loadServiceDemo, type ServiceDemoCounts } from './demo-service.ts';
 import { iso } from './demo-time.ts';
 import { createRandom } from './random.ts';
 
 /** The seed the server uses, so every fresh install shows the same demo. */
 export const defaultDemoSeed = 20_261_124;
 
-export interface DemoDataCounts {
+export interface DemoDataCounts extends ServiceDemoCounts {
   users: number;
   accounts: number;
   promises: number;
@@ -106,15 +108,29 @@ export async function loadDemoData(
       }
       ids.accounts.push({ id, ownerId, contacts, calendar: own ?? demoCompanyCalendar });
     }
-    let events = 0;
     for (const promise of demo.promises) {
-      events += await storePromise(trx, { promise, ids, newId: options.newId });
+      await storePromise(trx, { promise, ids, newId: options.newId });
     }
+    const service = await loadServiceDemo(trx, {
+      accounts: ids.accounts.map((account, index) => ({
+        ...account,
+        stage: demo.accounts[index]?.stage ?? 'active',
+      })),
+      now: options.now,
+      newId: options.newId,
+      random: createRandom((options.seed ?? defaultDemoSeed) + 1),
+    });
+    // Answered requests made promises of their own: count what the store now holds.
+    const eventCount = await trx
+      .selectFrom('promise_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('events'))
+      .executeTakeFirstOrThrow();
     return {
       users: demo.team.length,
       accounts: demo.accounts.length,
-      promises: demo.promises.length,
-      events,
+      promises: await countPromises(trx),
+      events: Number(eventCount.events),
+      ...service,
     };
   });
 }

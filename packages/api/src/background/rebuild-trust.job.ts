@@ -1,20 +1,24 @@
 import {
-  addTrustEvidence,
+  clearTrustContributions,
   clearTrustEvidence,
-  companyScope,
   findAccountsByIds,
   inTransaction,
   listClosedPromiseIds,
   loadPromiseState,
+  recordClosing,
 } from '@steadfast/db';
-import { anchoredContribution, businessMinutesBetween, promiseOutcome } from '@steadfast/domain';
+import { measurePromise } from '@steadfast/domain';
+import { closingOf } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import type { JobContext } from './job-kinds.ts';
 
+const closingEvents = new Set(['fulfilled', 'missed', 'released', 'cancelled']);
+
 /**
- * Rebuilds every trust evidence row from the closed promises, after something they were computed
- * with changed (the half-life or evidence weights, or a calendar). One transaction: readers see
- * the old evidence or the new, never a half-built one, and no close in between is lost.
+ * Rebuilds every trust evidence row (and each closing's contribution and resolution) from the
+ * closed promises, after something they were computed with changed (the half-life or evidence
+ * weights, or a calendar). One transaction: readers see the old evidence or the new, never a
+ * half-built one, and no close in between is lost.
  */
 export async function rebuildTrustEvidence(
   _payload: unknown,
@@ -23,6 +27,7 @@ export async function rebuildTrustEvidence(
   return inTransaction(context.db, async (db) => {
     const { settings } = await loadAnalyticsSettings(db);
     await clearTrustEvidence(db);
+    await clearTrustContributions(db);
     let outcomes = 0;
     let afterId: string | undefined;
     while (true) {
@@ -40,26 +45,17 @@ export async function rebuildTrustEvidence(
         const account = accounts.get(accountId);
         const calendar =
           account === undefined ? settings.companyCalendar : accountCalendar(account, settings);
-        // The outcome as it was judged when the promise closed: at the closing event's recording.
-        const closing = events.findLast((event) =>
-          ['fulfilled', 'missed', 'released', 'cancelled'].includes(event.type),
-        );
-        const outcome = promiseOutcome(state, {
-          businessMinutesBetween: (from, to) => businessMinutesBetween(calendar, from, to),
-          now: closing?.recordedAt ?? state.updatedAt,
+        // Judged as it was when the promise closed: at the closing event's recording.
+        const asOf =
+          events.findLast((event) => closingEvents.has(event.type))?.recordedAt ?? state.updatedAt;
+        const closing = closingOf(state, measurePromise(state, calendar), {
+          calendar,
+          settings,
+          asOf,
         });
-        const contribution = anchoredContribution(outcome, settings.trust);
-        if (contribution === null) continue;
-        await addTrustEvidence(
-          db,
-          [
-            { type: 'account', id: accountId },
-            { type: 'manager', id: state.terms.ownerId },
-            companyScope,
-          ],
-          contribution,
-        );
-        outcomes += 1;
+        if (closing === null) continue;
+        await recordClosing(db, state, closing);
+        if (closing.evidence !== null) outcomes += 1;
       }
     }
   });

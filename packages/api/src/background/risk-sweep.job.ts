@@ -1,8 +1,9 @@
 import { changePromise, findAccount, listPromiseIdsOfAccount } from '@steadfast/db';
-import { isDomainError, recordPromiseEvent } from '@steadfast/domain';
+import { dueDeadline, isDomainError, recordPromiseEvent } from '@steadfast/domain';
 import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { recordRiskForecast } from '../analytics/forecast-recording.ts';
 import { cachedCurves, reviewOpenPromise } from '../analytics/promise-risk-review.ts';
 import type { JobContext } from './job-kinds.ts';
 
@@ -45,7 +46,17 @@ export async function sweepAccountRisk(
         now,
         curveFor,
       });
+      const forecast = {
+        db,
+        state: promise,
+        assessment: review.assessment,
+        dueAt: dueDeadline(promise.due),
+        now,
+      };
+      // Every review's probability is a forecast to audit later (at most one a day per promise).
+      await recordRiskForecast({ ...forecast, occasion: 'review' });
       if (promise.atRisk || !review.assessment.atRisk) continue;
+      await recordRiskForecast({ ...forecast, occasion: 'first_flagged' });
       try {
         await changePromise(db, promiseId, (state) => {
           const next = recordPromiseEvent(

@@ -12,6 +12,7 @@ import { rebuildTrustEvidence } from './rebuild-trust.job.ts';
 import { remeasureAccount } from './remeasure.job.ts';
 import { sweepAccountRisk } from './risk-sweep.job.ts';
 import { suggestAccountTouchpoints, touchpointSuggestJobKind } from './touchpoint-suggest.job.ts';
+import { snapshotTrustScores, trustSnapshotJobKind } from './trust-snapshot.job.ts';
 
 export const jobHandlers: Record<string, JobHandler> = {
   risk_sweep: async (payload, context) => {
@@ -25,6 +26,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   [touchpointSuggestJobKind]: async (payload, context) => {
     await suggestAccountTouchpoints(payload, context);
+  },
+  [trustSnapshotJobKind]: async (payload, context) => {
+    await snapshotTrustScores(payload, context);
   },
 };
 

@@ -6,6 +6,7 @@ import {
   findPromiseSummary,
   findUser,
   insertMadePromise,
+  inTransaction,
   listPromiseSummaries,
   loadPromiseState,
 } from '@steadfast/db';
@@ -33,6 +34,7 @@ import {
 import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { recordCaptureForecast } from '../analytics/forecast-recording.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 
 const listInputSchema = z
@@ -124,7 +126,18 @@ export const promiseRouter = createRouter({
       actorId: ctx.actorId,
     });
     const calendar = accountCalendar(account, settings);
-    await insertMadePromise(ctx.db, analysedChange(null, made, { calendar, settings }));
+    const change = analysedChange(null, made, { calendar, settings });
+    await inTransaction(ctx.db, async (trx) => {
+      await insertMadePromise(trx, change);
+      await recordCaptureForecast({
+        db: trx,
+        state: made.state,
+        measures: change.measures,
+        settings,
+        now: ctx.now(),
+        newId: ctx.newId,
+      });
+    });
     return made.state;
   }),
 

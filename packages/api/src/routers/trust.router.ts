@@ -13,8 +13,11 @@ import { accountCharterCompliance } from '../analytics/account-charter-complianc
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
+import { trustHistoryProcedures } from './trust-history.procedures.ts';
 
 export const trustRouter = createRouter({
+  ...trustHistoryProcedures,
+
   /** How far the company as a whole is trusted to keep its promises, with why. */
   company: publicProcedure.query(async ({ ctx }) => {
     const { settings } = await loadAnalyticsSettings(ctx.db);

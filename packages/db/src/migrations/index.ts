@@ -6,6 +6,7 @@ import * as trustEvidence from './2026-11-24T150000_trust_evidence.ts';
 import * as charters from './2026-11-24T160000_charters.ts';
 import * as requests from './2026-11-24T161000_requests.ts';
 import * as touchpoints from './2026-11-24T162000_touchpoints.ts';
+import * as forecasts from './2026-11-24T170000_forecasts.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T160000_charters': charters,
   '2026-11-24T161000_requests': requests,
   '2026-11-24T162000_touchpoints': touchpoints,
+  '2026-11-24T170000_forecasts': forecasts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -91,3 +91,22 @@ export async function listAccountsWithOpenPromises(db: Db): Promise<string[]> {
     .execute();
   return rows.map((row) => row.account_id);
 }
+
+/** Where each given promise's clock stands: for judging forecasts of promises still running. */
+export async function listClockStarts(
+  db: Db,
+  promiseIds: readonly string[],
+): Promise<{ id: string; accountId: string; clockStartedAt: string | null }[]> {
+  const result: { id: string; accountId: string; clockStartedAt: string | null }[] = [];
+  const unique = [...new Set(promiseIds)];
+  for (let start = 0; start < unique.length; start += 500) {
+    const rows = await db
+      .selectFrom('promises')
+      .select(['id', 'account_id', 'clock_started_at'])
+      .where('id', 'in', unique.slice(start, start + 500))
+      .execute();
+    for (const row of rows)
+      result.push({ id: row.id, accountId: row.account_id, clockStartedAt: row.clock_started_at });
+  }
+  return result;
+}

@@ -1,4 +1,5 @@
 import {
+  type ClosedOutcomeKind,
   DomainError,
   derivePromiseState,
   notFound,
@@ -8,14 +9,17 @@ import {
   type PromiseState,
   type PromiseStatus,
   type PromiseSummary,
+  type ResolutionFacts,
   summarisePromise,
   type TrustEvidence,
 } from '@steadfast/domain';
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
+import { upsertPromiseResolution } from './forecast.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
-import { addTrustEvidence, companyScope } from './trust-evidence.queries.ts';
+import { addTrustEvidence, companyScope, type TrustScopeRef } from './trust-evidence.queries.ts';
+import { insertTrustContribution } from './trust-history.queries.ts';
 
 /** A decided change: the event, the state it leads to, and that state measured in business time. */
 export interface PromiseChange {
@@ -23,10 +27,44 @@ export interface PromiseChange {
   state: PromiseState;
   measures: PromiseMeasures;
   /**
-   * When this event closed the promise: its trust evidence (at the anchor), added to its
-   * account's, owner's and the company's in the same transaction.
+   * When this event closed the promise: how it turned out (for resolving its forecasts) and its
+   * trust evidence (at the anchor), added to its account's, owner's and the company's, all in
+   * the same transaction.
    */
-  trust?: TrustEvidence | null;
+  closing?: PromiseClosing | null;
+}
+
+export interface PromiseClosing {
+  outcomeKind: ClosedOutcomeKind;
+  evidence: TrustEvidence | null;
+  resolution: ResolutionFacts;
+}
+
+/** Records what a closing means for trust and for the forecasts made about the promise. */
+export async function recordClosing(
+  db: Db,
+  state: PromiseState,
+  closing: PromiseClosing,
+): Promise<void> {
+  const { terms } = state;
+  const closedAt = state.closedAt ?? state.updatedAt;
+  await upsertPromiseResolution(db, closing.resolution, closedAt);
+  if (closing.evidence === null) return;
+  const scopes: TrustScopeRef[] = [
+    { type: 'account', id: terms.accountId },
+    { type: 'manager', id: terms.ownerId },
+    companyScope,
+  ];
+  await addTrustEvidence(db, scopes, closing.evidence);
+  for (const scope of scopes) {
+    await insertTrustContribution(db, {
+      scope,
+      promiseId: state.id,
+      closedAt,
+      outcomeKind: closing.outcomeKind,
+      evidence: closing.evidence,
+    });
+  }
 }
 
 function projectionRow(change: PromiseChange) {
@@ -80,18 +118,7 @@ export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise
         if (current === undefined) throw notFound('promise', id, 'promiseId');
         throw conflict(id, Number(current.version));
       }
-      if (change.trust) {
-        const { terms } = change.state;
-        await addTrustEvidence(
-          trx,
-          [
-            { type: 'account', id: terms.accountId },
-            { type: 'manager', id: terms.ownerId },
-            companyScope,
-          ],
-          change.trust,
-        );
-      }
+      if (change.closing) await recordClosing(trx, change.state, change.closing);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(event.promiseId, undefined);

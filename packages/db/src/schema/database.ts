@@ -3,6 +3,7 @@ import type { AccountTable } from './account.table.ts';
 import type { BackgroundJobTable } from './background-job.table.ts';
 import type { CharterTables } from './charter.tables.ts';
 import type { ContactTable } from './contact.table.ts';
+import type { ForecastTables } from './forecast.tables.ts';
 import type { PromiseTable } from './promise.table.ts';
 import type { PromiseEventTable } from './promise-event.table.ts';
 import type { RequestTables } from './request.tables.ts';
@@ -11,7 +12,7 @@ import type { TouchpointTables } from './touchpoint.tables.ts';
 import type { TrustEvidenceTable } from './trust-evidence.table.ts';
 import type { UserTable } from './user.table.ts';
 
-export interface Database extends CharterTables, RequestTables, TouchpointTables {
+export interface Database extends CharterTables, ForecastTables, RequestTables, TouchpointTables {
   users: UserTable;
   accounts: AccountTable;
   contacts: ContactTable;

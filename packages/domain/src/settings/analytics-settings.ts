@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { businessCalendarSchema, standardBusinessCalendar } from '../calendar/business-calendar.ts';
 import { calibrationSettingsSchema } from '../calibration/calibration-settings.ts';
 import { driftSettingsSchema } from '../drift/drift-settings.ts';
+import { forecastAuditSettingsSchema } from '../forecast/forecast-audit-settings.ts';
 import { riskSettingsSchema } from '../risk/risk-settings.ts';
 import { trustSettingsSchema } from '../trust/trust-settings.ts';
 
@@ -15,6 +16,7 @@ export const analyticsSettingsSchema = z.object({
   risk: riskSettingsSchema.default(riskSettingsSchema.parse({})),
   drift: driftSettingsSchema.default(driftSettingsSchema.parse({})),
   trust: trustSettingsSchema.default(trustSettingsSchema.parse({})),
+  forecastAudit: forecastAuditSettingsSchema.default(forecastAuditSettingsSchema.parse({})),
 });
 export type AnalyticsSettings = z.output<typeof analyticsSettingsSchema>;
 export type AnalyticsSettingsInput = z.input<typeof analyticsSettingsSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aKeptOutcome, aLateOutcome, aMissedOutcome } from '../__tests__/outcome-builders.ts';
-import { anchoredContribution, evidenceAnchor } from './anchored-evidence.ts';
+import { anchoredContribution, evidenceAnchor, evidenceWithout } from './anchored-evidence.ts';
 import { combineEvidence, decayEvidence, evidenceFromOutcomes } from './trust-evidence.ts';
 import { defaultTrustSettings } from './trust-settings.ts';
 
@@ -45,5 +45,24 @@ describe('evidence stored at the anchor', () => {
       expect(read[field]).toBeCloseTo(folded[field], 9);
     }
     expect(read.counts).toEqual(folded.counts);
+  });
+
+  it('gives back the evidence as it was before some closings, exactly', () => {
+    const settings = defaultTrustSettings;
+    const kept = anchoredContribution(
+      aKeptOutcome({ closedAt: '2025-03-01T10:00:00.000Z' }),
+      settings,
+    );
+    const missed = anchoredContribution(
+      aMissedOutcome({ closedAt: '2026-06-15T10:00:00.000Z' }),
+      settings,
+    );
+    if (kept === null || missed === null) throw new Error('closed outcomes contribute');
+    const both = combineEvidence(kept, missed, settings.halfLifeDays);
+    const before = evidenceWithout(both, [missed]);
+    expect(before.positive).toBeCloseTo(kept.positive, 9);
+    expect(before.negative).toBeCloseTo(kept.negative, 9);
+    expect(before.counts).toEqual(kept.counts);
+    expect(before.outcomes).toBe(1);
   });
 });

@@ -33,3 +33,30 @@ export function anchoredContribution(
     ((instantMs(outcome.closedAt) - instantMs(evidenceAnchor)) / (settings.halfLifeDays * DAY_MS));
   return { ...scaleDecayedSums(atClose, growth), asOf: evidenceAnchor };
 }
+
+/**
+ * Stored evidence as it stood before some closings were added: every sum minus theirs (all at the
+ * anchor, so subtraction is exact). Gives a scope's evidence at any past instant from today's.
+ */
+export function evidenceWithout(
+  stored: TrustEvidence,
+  removed: readonly TrustEvidence[],
+): TrustEvidence {
+  const result: TrustEvidence = { ...stored, counts: { ...stored.counts } };
+  for (const gone of removed) {
+    result.positive -= gone.positive;
+    result.negative -= gone.negative;
+    result.deliveredWeight -= gone.deliveredWeight;
+    result.latenessSum -= gone.latenessSum;
+    result.latenessSquaredSum -= gone.latenessSquaredSum;
+    result.announcedSlipWeight -= gone.announcedSlipWeight;
+    result.silentSlipWeight -= gone.silentSlipWeight;
+    result.announcedSlips -= gone.announcedSlips;
+    result.slips -= gone.slips;
+    result.outcomes -= gone.outcomes;
+    for (const kind of Object.keys(result.counts) as (keyof TrustEvidence['counts'])[]) {
+      result.counts[kind] -= gone.counts[kind];
+    }
+  }
+  return result;
+}
