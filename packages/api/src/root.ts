@@ -9,6 +9,7 @@ import { promiseRouter } from './routers/promise.router.ts';
 import { requestRouter } from './routers/request.router.ts';
 import { riskRouter } from './routers/risk.router.ts';
 import { settingsRouter } from './routers/settings.router.ts';
+import { teamRouter } from './routers/team.router.ts';
 import { touchpointRouter } from './routers/touchpoint.router.ts';
 import { trustRouter } from './routers/trust.router.ts';
 import { userRouter } from './routers/user.router.ts';
@@ -25,6 +26,7 @@ export const appRouter = createRouter({
   request: requestRouter,
   risk: riskRouter,
   settings: settingsRouter,
+  team: teamRouter,
   touchpoint: touchpointRouter,
   trust: trustRouter,
   user: userRouter,

@@ -7,6 +7,7 @@ import {
   insertAccount,
   insertContact,
   insertMadePromise,
+  insertTeam,
   insertUser,
   readSetting,
   writeSetting,
@@ -81,11 +82,20 @@ export async function loadDemoData(
         now: options.now,
       });
     }
+    // Two regional teams; account managers alternate between them, the leader is in neither.
+    const teams = [
+      { id: options.newId(), name: 'Europe', createdAt: options.now },
+      { id: options.newId(), name: 'Americas & Asia-Pacific', createdAt: options.now },
+    ];
+    for (const team of teams) await insertTeam(trx, team);
+    let managers = 0;
     for (const member of demo.team) {
       const id = options.newId();
       ids.users.push(id);
       const { name, email, role } = member;
-      await insertUser(trx, { id, name, email, role, createdAt: iso(member.createdAt) });
+      const teamId =
+        role === 'account_manager' ? (teams[managers++ % teams.length]?.id ?? null) : null;
+      await insertUser(trx, { id, name, email, role, teamId, createdAt: iso(member.createdAt) });
     }
     for (const account of demo.accounts) {
       const id = options.newId();

@@ -42,7 +42,7 @@ export async function snapshotTrustScores(
     companyScope,
     scoreOf(company, { prior: { typicalReliability: startingReliability }, settings, now }),
   );
-  for (const type of ['account', 'manager'] as const) {
+  for (const type of ['account', 'manager', 'team'] as const) {
     for (const { scopeId, evidence } of await listTrustEvidence(db, type)) {
       await keep({ type, id: scopeId }, scoreOf(evidence, { prior, settings, now }));
     }

@@ -19,10 +19,10 @@ import { companyPrior, startingReliability } from '../analytics/trust-scores.ts'
 import { publicProcedure } from '../trpc.ts';
 
 const scopeInput = z
-  .object({ scope: z.enum(['company', 'account', 'manager']), id: idSchema.optional() })
+  .object({ scope: z.enum(['company', 'account', 'manager', 'team']), id: idSchema.optional() })
   .refine((input) => input.scope === 'company' || input.id !== undefined, {
     path: ['id'],
-    error: 'is required for an account or a manager',
+    error: 'is required for an account, a manager or a team',
   });
 
 function scopeRef(input: z.output<typeof scopeInput>): TrustScopeRef {

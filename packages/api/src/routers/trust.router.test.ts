@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
+import { runDueJobs } from '../background/worker.ts';
 
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(ms).toISOString();
@@ -117,6 +118,33 @@ describe('trust router', () => {
     expect(a.score.components.map((component) => component.name)).toContain('charter');
     expect(c.score.notCounted.map((part) => part.name)).toContain('charter');
     expect(a.score.score).toBeGreaterThan(b.score.score);
+  });
+
+  it('scores a team from its managers’ promises, and rebuilds when membership changes', async () => {
+    const team = await api.caller.team.create({ name: 'EMEA' });
+    await api.caller.team.assign({ userId: api.ownerId, teamId: team.id });
+    const account = await api.caller.account.create({ name: 'Team Client', ownerId: api.ownerId });
+    await history(api, account.id, ['kept', 'silent_miss', 'kept']);
+    api.clock.now = '2026-03-01T09:00:00.000Z';
+    expect((await api.caller.trust.team({ teamId: team.id })).outcomes).toMatchObject({
+      on_time: 2,
+      missed: 1,
+    });
+    expect((await api.caller.trust.ranking({ scope: 'team' })).map((r) => r.name)).toEqual([
+      'EMEA',
+    ]);
+
+    const other = await api.caller.team.create({ name: 'Americas' });
+    await api.caller.team.assign({ userId: api.ownerId, teamId: other.id });
+    await runDueJobs({
+      db: api.db,
+      workerId: 'w',
+      context: { db: api.db, now: () => api.clock.now, newId: api.newId },
+    });
+    expect((await api.caller.trust.team({ teamId: team.id })).outcomes).toBeNull();
+    expect((await api.caller.trust.team({ teamId: other.id })).outcomes).toMatchObject({
+      missed: 1,
+    });
   });
 
   it('scores steady keeping above silent misses, and an announced miss above a silent one', async () => {

@@ -1,9 +1,11 @@
 import {
   companyScope,
   findAccount,
+  findTeam,
   findTrustEvidence,
   findUser,
   listAccounts,
+  listTeams,
   listTrustEvidence,
   listUsers,
 } from '@steadfast/db';
@@ -68,12 +70,29 @@ export const trustRouter = createRouter({
     };
   }),
 
-  /** Accounts or managers ranked by trust, lowest first (where to look) or highest first. */
+  /** A team's trust score: the promises of its account managers, scored together. */
+  team: publicProcedure.input(z.object({ teamId: idSchema })).query(async ({ ctx, input }) => {
+    const team = await findTeam(ctx.db, input.teamId);
+    if (team === undefined) throw notFound('team', input.teamId, 'teamId');
+    const { settings } = await loadAnalyticsSettings(ctx.db);
+    const now = ctx.now();
+    const [evidence, prior] = await Promise.all([
+      findTrustEvidence(ctx.db, { type: 'team', id: team.id }),
+      companyPrior(ctx.db, settings, now),
+    ]);
+    return {
+      team,
+      outcomes: evidence?.counts ?? null,
+      score: scoreOf(evidence, { prior, settings, now }),
+    };
+  }),
+
+  /** Accounts, managers or teams ranked by trust, lowest first (where to look) or highest first. */
   ranking: publicProcedure
     .input(
       z
         .object({
-          scope: z.enum(['account', 'manager']),
+          scope: z.enum(['account', 'manager', 'team']),
           order: z.enum(['lowest', 'highest']).default('lowest'),
           limit: z.int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(20),
         })
@@ -90,9 +109,11 @@ export const trustRouter = createRouter({
       const subjects =
         input.scope === 'account'
           ? (await listAccounts(ctx.db)).map((a) => ({ id: a.id, name: a.name }))
-          : (await listUsers(ctx.db))
-              .filter((u) => u.role === 'account_manager')
-              .map((u) => ({ id: u.id, name: u.name }));
+          : input.scope === 'team'
+            ? (await listTeams(ctx.db)).map((t) => ({ id: t.id, name: t.name }))
+            : (await listUsers(ctx.db))
+                .filter((u) => u.role === 'account_manager')
+                .map((u) => ({ id: u.id, name: u.name }));
       const ranked = subjects.map((subject) => {
         const evidence = evidenceById.get(subject.id);
         const score = scoreOf(evidence, { prior, settings, now });

@@ -33,6 +33,7 @@ export async function seedOwnerAndAccount(
     name: 'Ada Owner',
     email: `ada${counter}@example.com`,
     role: 'account_manager',
+    teamId: null,
     createdAt: now,
   };
   await insertUser(db, owner);

@@ -7,6 +7,7 @@ import * as charters from './2026-11-24T160000_charters.ts';
 import * as requests from './2026-11-24T161000_requests.ts';
 import * as touchpoints from './2026-11-24T162000_touchpoints.ts';
 import * as forecasts from './2026-11-24T170000_forecasts.ts';
+import * as teams from './2026-11-24T180000_teams.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T161000_requests': requests,
   '2026-11-24T162000_touchpoints': touchpoints,
   '2026-11-24T170000_forecasts': forecasts,
+  '2026-11-24T180000_teams': teams,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,7 @@ import { upsertPromiseResolution } from './forecast.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import { addTrustEvidence, companyScope, type TrustScopeRef } from './trust-evidence.queries.ts';
 import { insertTrustContribution } from './trust-history.queries.ts';
+import { findUser } from './user.queries.ts';
 
 /** A decided change: the event, the state it leads to, and that state measured in business time. */
 export interface PromiseChange {
@@ -55,6 +56,9 @@ export async function recordClosing(
     { type: 'manager', id: terms.ownerId },
     companyScope,
   ];
+  // A manager's team, as it is when the promise closes (a change of team rebuilds the evidence).
+  const owner = await findUser(db, terms.ownerId);
+  if (owner?.teamId) scopes.push({ type: 'team', id: owner.teamId });
   await addTrustEvidence(db, scopes, closing.evidence);
   for (const scope of scopes) {
     await insertTrustContribution(db, {

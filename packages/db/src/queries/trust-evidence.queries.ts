@@ -2,7 +2,7 @@ import { evidenceAnchor, type TrustEvidence } from '@steadfast/domain';
 import type { Db } from '../schema/database.ts';
 import type { TrustEvidenceRow, TrustEvidenceTable } from '../schema/trust-evidence.table.ts';
 
-export type TrustScopeType = 'account' | 'manager' | 'company';
+export type TrustScopeType = 'account' | 'manager' | 'team' | 'company';
 export interface TrustScopeRef {
   type: TrustScopeType;
   id: string;

@@ -1,4 +1,4 @@
-import type { User, UserRole } from '@steadfast/domain';
+import type { Team, User, UserRole } from '@steadfast/domain';
 import type { Db } from '../schema/database.ts';
 import type { UserRow } from '../schema/user.table.ts';
 
@@ -8,11 +8,15 @@ function toUser(row: UserRow): User {
     name: row.name,
     email: row.email,
     role: row.role as UserRole,
+    teamId: row.team_id,
     createdAt: row.created_at,
   };
 }
 
-export async function insertUser(db: Db, user: User): Promise<void> {
+export async function insertUser(
+  db: Db,
+  user: Omit<User, 'teamId'> & { teamId?: string | null },
+): Promise<void> {
   await db
     .insertInto('users')
     .values({
@@ -20,6 +24,7 @@ export async function insertUser(db: Db, user: User): Promise<void> {
       name: user.name,
       email: user.email,
       role: user.role,
+      team_id: user.teamId ?? null,
       created_at: user.createdAt,
     })
     .execute();
@@ -33,4 +38,34 @@ export async function findUser(db: Db, id: string): Promise<User | undefined> {
 export async function listUsers(db: Db): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('name').execute();
   return rows.map(toUser);
+}
+
+/** Puts a user in a team (or in none with null); false when there is no such user. */
+export async function setUserTeam(
+  db: Db,
+  change: { userId: string; teamId: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ team_id: change.teamId })
+    .where('id', '=', change.userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function insertTeam(db: Db, team: Team): Promise<void> {
+  await db
+    .insertInto('teams')
+    .values({ id: team.id, name: team.name, created_at: team.createdAt })
+    .execute();
+}
+
+export async function findTeam(db: Db, id: string): Promise<Team | undefined> {
+  const row = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, name: row.name, createdAt: row.created_at };
+}
+
+export async function listTeams(db: Db): Promise<Team[]> {
+  const rows = await db.selectFrom('teams').selectAll().orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
 }

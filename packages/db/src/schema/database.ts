@@ -10,10 +10,11 @@ import type { RequestTables } from './request.tables.ts';
 import type { SettingTable } from './setting.table.ts';
 import type { TouchpointTables } from './touchpoint.tables.ts';
 import type { TrustEvidenceTable } from './trust-evidence.table.ts';
-import type { UserTable } from './user.table.ts';
+import type { TeamTable, UserTable } from './user.table.ts';
 
 export interface Database extends CharterTables, ForecastTables, RequestTables, TouchpointTables {
   users: UserTable;
+  teams: TeamTable;
   accounts: AccountTable;
   contacts: ContactTable;
   promises: PromiseTable;

@@ -5,6 +5,13 @@ export interface UserTable {
   name: string;
   email: string;
   role: string;
+  team_id: string | null;
+  created_at: string;
+}
+
+export interface TeamTable {
+  id: string;
+  name: string;
   created_at: string;
 }
 

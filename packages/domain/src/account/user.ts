@@ -7,5 +7,14 @@ export interface User {
   name: string;
   email: string;
   role: UserRole;
+  /** The team they belong to, if any: trust is also scored per team. */
+  teamId: string | null;
+  createdAt: string;
+}
+
+/** A group of account managers whose trust is scored together. */
+export interface Team {
+  id: string;
+  name: string;
   createdAt: string;
 }
