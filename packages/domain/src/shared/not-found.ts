@@ -1,7 +1,14 @@
 import { DomainError } from './domain-error.ts';
 
 /** The things a caller can name by id. */
-export type NamedEntity = 'account' | 'contact' | 'promise' | 'team' | 'request' | 'touchpoint' | 'user';
+export type NamedEntity =
+  | 'account'
+  | 'contact'
+  | 'promise'
+  | 'team'
+  | 'request'
+  | 'touchpoint'
+  | 'user';
 
 /** "There is no account 0190…": a 404 naming the input field that held the id. */
 export function notFound(entity: NamedEntity, id: string, field: string): DomainError {
