@@ -1,22 +1,7 @@
 import type { DomainError } from '@steadfast/domain';
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fieldErrors, rejection } from '../__tests__/rejections.ts';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
-import { fieldErrorsOf } from '../error-formatter.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
-
-/** The field errors a client would get for a rejected input. */
-function fieldErrors(error: TRPCError): Record<string, string[]> {
-  return fieldErrorsOf((error.cause as unknown as { issues: [] }).issues);
-}
 
 async function observationCount(api: TestApi): Promise<number> {
   const row = await api.db

@@ -22,7 +22,6 @@ import {
   makePromise,
   makePromiseInputSchema,
   notFound,
-  type PromiseSummary,
   promiseKinds,
   promiseOutcome,
   promiseStatuses,
@@ -35,7 +34,14 @@ import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { recordCaptureForecast } from '../analytics/forecast-recording.ts';
+import { decodeKeysetCursor, keysetPage } from '../keyset-page.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
+
+function cursorAfter(cursor: string | undefined) {
+  if (cursor === undefined) return undefined;
+  const { position, id } = decodeKeysetCursor(cursor);
+  return { dueDeadline: position, id };
+}
 
 const listInputSchema = z
   .object({
@@ -54,27 +60,6 @@ const listInputSchema = z
     cursor: z.string().max(200).optional(),
   })
   .default({ view: 'all', timeZone: 'UTC', limit: 100 });
-
-function encodeCursor(last: PromiseSummary): string {
-  return Buffer.from(JSON.stringify([last.dueDeadline, last.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { dueDeadline: string; id: string } {
-  try {
-    const [dueDeadline, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    ) as unknown[];
-    if (typeof dueDeadline === 'string' && typeof id === 'string') return { dueDeadline, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new DomainError({
-    code: 'invalid_cursor',
-    kind: 'invalid',
-    field: 'cursor',
-    message: 'must be a nextCursor from an earlier page',
-  });
-}
 
 /**
  * The account, owner and contact a promise names must exist, and the contact must be the
@@ -174,15 +159,10 @@ export const promiseRouter = createRouter({
       accountId: input.accountId,
       ownerId: input.ownerId,
       kind: input.kind,
-      after: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
+      after: cursorAfter(input.cursor),
       limit: input.limit + 1,
     });
-    const page = items.slice(0, input.limit);
-    const last = page.at(-1);
-    return {
-      items: page,
-      nextCursor: items.length > input.limit && last !== undefined ? encodeCursor(last) : null,
-    };
+    return keysetPage(items, input.limit, (summary) => summary.dueDeadline);
   }),
 
   recordEvent: publicProcedure

@@ -1,22 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fieldErrors, rejection } from '../__tests__/rejections.ts';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
-import { fieldErrorsOf } from '../error-formatter.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
-
-function fieldErrors(error: TRPCError): Record<string, string[]> {
-  return fieldErrorsOf(
-    (error.cause as { issues?: Parameters<typeof fieldErrorsOf>[0] }).issues ?? [],
-  );
-}
 
 describe('request router: friction reports and satisfaction signals', () => {
   let api: TestApi;

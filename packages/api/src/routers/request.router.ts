@@ -21,7 +21,6 @@ import {
   acceptRequest,
   acceptRequestInputSchema,
   type BusinessCalendar,
-  type CustomerRequest,
   counterOfferOf,
   counterRequest,
   counterRequestInputSchema,
@@ -55,27 +54,13 @@ import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import type { ApiContext } from '../context.ts';
+import { decodeKeysetCursor, keysetPage } from '../keyset-page.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 
-function encodeCursor(last: CustomerRequest): string {
-  return Buffer.from(JSON.stringify([last.askedAt, last.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { askedAt: string; id: string } {
-  try {
-    const [askedAt, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    ) as unknown[];
-    if (typeof askedAt === 'string' && typeof id === 'string') return { askedAt, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new DomainError({
-    code: 'invalid_cursor',
-    kind: 'invalid',
-    field: 'cursor',
-    message: 'must be a nextCursor from an earlier page',
-  });
+function cursorBefore(cursor: string | undefined) {
+  if (cursor === undefined) return undefined;
+  const { position, id } = decodeKeysetCursor(cursor);
+  return { askedAt: position, id };
 }
 
 async function existingAccount(db: Db, accountId: string, field: string): Promise<Account> {
@@ -161,15 +146,10 @@ export const requestRouter = createRouter({
   list: publicProcedure.input(listRequestsInputSchema).query(async ({ ctx, input }) => {
     const items = await listRequests(ctx.db, {
       ...input,
-      before: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
+      before: cursorBefore(input.cursor),
       limit: input.limit + 1,
     });
-    const page = items.slice(0, input.limit);
-    const last = page.at(-1);
-    return {
-      items: page,
-      nextCursor: items.length > input.limit && last !== undefined ? encodeCursor(last) : null,
-    };
+    return keysetPage(items, input.limit, (request) => request.askedAt);
   }),
 
   /** Yes: the request becomes an open promise, stored with the answer in one transaction. */

@@ -1,25 +1,9 @@
 import type { Importance } from '@steadfast/domain';
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fieldErrors, rejection } from '../__tests__/rejections.ts';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
-import { fieldErrorsOf } from '../error-formatter.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
-
-function issueFields(error: TRPCError): Record<string, string[]> {
-  return fieldErrorsOf(
-    (error.cause as { issues?: Parameters<typeof fieldErrorsOf>[0] }).issues ?? [],
-  );
-}
 
 describe('touchpoint router', () => {
   let api: TestApi;
@@ -273,7 +257,7 @@ describe('touchpoint router', () => {
       api.caller.touchpoint.dismiss({ touchpointId: suggested.id, expectedVersion: 1, reason: '' }),
     );
     expect(noReason.code).toBe('BAD_REQUEST');
-    expect(issueFields(noReason)).toEqual({ reason: ['must not be empty'] });
+    expect(fieldErrors(noReason)).toEqual({ reason: ['must not be empty'] });
 
     const future = await rejection(
       api.caller.touchpoint.complete({
@@ -288,7 +272,7 @@ describe('touchpoint router', () => {
     const badRules = await rejection(
       api.caller.touchpoint.suggest({ accountId, rules: { neglectedAfterDays: 0 } }),
     );
-    expect(issueFields(badRules)).toEqual({ 'rules.neglectedAfterDays': ['must be at least 1'] });
+    expect(fieldErrors(badRules)).toEqual({ 'rules.neglectedAfterDays': ['must be at least 1'] });
 
     const [stored] = (await api.caller.touchpoint.list({ accountId })).items;
     expect(stored).toMatchObject({ status: 'suggested', version: 1 });

@@ -11,7 +11,6 @@ import {
   type Account,
   completeTouchpoint,
   completeTouchpointInputSchema,
-  DomainError,
   dismissTouchpoint,
   dismissTouchpointInputSchema,
   idSchema,
@@ -25,7 +24,14 @@ import {
 } from '@steadfast/domain';
 import { z } from 'zod';
 import { suggestTouchpointsForAccount } from '../background/touchpoint-suggest.job.ts';
+import { decodeKeysetCursor, keysetPage } from '../keyset-page.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
+
+function cursorAfter(cursor: string | undefined) {
+  if (cursor === undefined) return undefined;
+  const { position, id } = decodeKeysetCursor(cursor);
+  return { dueAt: position, id };
+}
 
 const listInputSchema = z
   .object({
@@ -47,25 +53,6 @@ const suggestInputSchema = z
   })
   .default({ rules: touchpointRulesSchema.parse({}) });
 
-function encodeCursor(last: Touchpoint): string {
-  return Buffer.from(JSON.stringify([last.dueAt, last.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { dueAt: string; id: string } {
-  try {
-    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof dueAt === 'string' && typeof id === 'string') return { dueAt, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new DomainError({
-    code: 'invalid_cursor',
-    kind: 'invalid',
-    field: 'cursor',
-    message: 'must be a nextCursor from an earlier page',
-  });
-}
-
 export const touchpointRouter = createRouter({
   /** Touchpoints by account, owner, status and kind, soonest moment first, a page at a time. */
   list: publicProcedure.input(listInputSchema).query(async ({ ctx, input }) => {
@@ -74,15 +61,10 @@ export const touchpointRouter = createRouter({
       ownerId: input.ownerId,
       status: input.status,
       kind: input.kind,
-      after: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
+      after: cursorAfter(input.cursor),
       limit: input.limit + 1,
     });
-    const page = items.slice(0, input.limit);
-    const last = page.at(-1);
-    return {
-      items: page,
-      nextCursor: items.length > input.limit && last !== undefined ? encodeCursor(last) : null,
-    };
+    return keysetPage(items, input.limit, (touchpoint) => touchpoint.dueAt);
   }),
 
   /**
