@@ -16,7 +16,8 @@ import { loadCalibrationRecords } from './calibration-records.ts';
 /**
  * Records the calibration range Steadfast had for a promise when it was captured (the 50/80/90/95%
  * durations and the chance it gave the chosen due), so its own forecasts can be audited later.
- * A promise awaiting its condition has no clock yet, so nothing is forecast for it then.
+ * A promise awaiting its condition has no clock yet, so nothing is forecast for it then; nor for
+ * one posted by an integration, which was shown no range.
  */
 export async function recordCaptureForecast(options: {
   db: Db;
@@ -28,6 +29,9 @@ export async function recordCaptureForecast(options: {
 }): Promise<void> {
   const { db, state, settings } = options;
   if (state.clockStartedAt === null || options.measures.promisedMinutes === null) return;
+  // A range is shown to a person capturing a promise; an integration posting promises sees none,
+  // so there is no forecast of Steadfast's to hold it to (and ingest stays a plain write).
+  if (state.terms.source.type !== 'manual') return;
   const question = {
     kind: state.terms.kind,
     accountId: state.terms.accountId,

@@ -48,6 +48,16 @@ describe('Steadfast keeps its own promises', () => {
     await deliveries([1, 2, 2, 3, 2, 1, 3, 2, 2, 1, 3, 2, 2, 3, 1, 2, 2, 3, 2, 1, 2, 2, 3, 2]);
     const rows = await api.db.selectFrom('forecasts').select(['type', 'promise_id']).execute();
     expect(rows.filter((r) => r.type === 'calibration')).toHaveLength(24);
+    // An integration posting a promise was shown no range: nothing of Steadfast's to audit.
+    await api.caller.promise.create({
+      accountId,
+      ownerId: api.ownerId,
+      kind: 'delivery',
+      title: 'Order SO-1',
+      source: { type: 'integration', system: 'Orderdesk', reference: 'SO-1' },
+      due: { kind: 'point', at: '2026-07-10T09:00:00.000Z' },
+    });
+    expect(await api.db.selectFrom('forecasts').select('id').execute()).toHaveLength(24);
     expect(
       await api.db.selectFrom('promise_resolutions').select('promise_id').execute(),
     ).toHaveLength(24);
