@@ -8,6 +8,7 @@ import * as requests from './2026-11-24T161000_requests.ts';
 import * as touchpoints from './2026-11-24T162000_touchpoints.ts';
 import * as forecasts from './2026-11-24T170000_forecasts.ts';
 import * as teams from './2026-11-24T180000_teams.ts';
+import * as historyIndexes from './2026-11-24T181000_history_indexes.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T162000_touchpoints': touchpoints,
   '2026-11-24T170000_forecasts': forecasts,
   '2026-11-24T180000_teams': teams,
+  '2026-11-24T181000_history_indexes': historyIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
