@@ -55,6 +55,10 @@ export async function sweepAccountRisk(
       };
       // Every review's probability is a forecast to audit later (at most one a day per promise).
       await recordRiskForecast({ ...forecast, occasion: 'review' });
+      // And the last word before the deadline: the review on the day it falls due (UTC).
+      if (forecast.dueAt.slice(0, 10) === now.slice(0, 10) && now < forecast.dueAt) {
+        await recordRiskForecast({ ...forecast, occasion: 'at_due' });
+      }
       if (promise.atRisk || !review.assessment.atRisk) continue;
       await recordRiskForecast({ ...forecast, occasion: 'first_flagged' });
       try {

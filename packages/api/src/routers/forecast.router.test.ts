@@ -93,6 +93,7 @@ describe('Steadfast keeps its own promises', () => {
       .where('type', '=', 'risk')
       .execute();
     expect(risk.map((r) => r.id).sort()).toEqual([
+      `risk:at_due:${late.id}`,
       `risk:first_flagged:${late.id}`,
       `risk:review:${late.id}:2026-08-05`,
     ]);
@@ -107,8 +108,8 @@ describe('Steadfast keeps its own promises', () => {
       from: '2026-08-01T00:00:00Z',
       to: '2026-08-09T00:00:00Z',
     });
-    expect(audit.risk.forecasts).toBe(2);
-    expect(audit.risk.brier.overall.n).toBe(2);
+    expect(audit.risk.forecasts).toBe(3);
+    expect(audit.risk.brier.overall.n).toBe(3);
     // It gave the promise little chance, and it was indeed missed.
     expect(audit.risk.brier.overall.brierScore).toBeLessThan(0.25);
   });
