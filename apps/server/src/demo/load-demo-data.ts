@@ -82,10 +82,10 @@ export async function loadDemoData(
         now: options.now,
       });
     }
-    // Two regional teams; account managers alternate between them, the leader is in neither.
+    // Two teams; account managers alternate between them, the leader is in neither.
     const teams = [
-      { id: options.newId(), name: 'Europe', createdAt: options.now },
-      { id: options.newId(), name: 'Americas & Asia-Pacific', createdAt: options.now },
+      { id: options.newId(), name: 'Team Atlas', createdAt: options.now },
+      { id: options.newId(), name: 'Team Meridian', createdAt: options.now },
     ];
     for (const team of teams) await insertTeam(trx, team);
     let managers = 0;
