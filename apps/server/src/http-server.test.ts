@@ -1,5 +1,11 @@
-import type { AppRouter } from '@steadfast/api';
-import { type Database, insertUser, migrateToLatest, openDatabase } from '@steadfast/db';
+import { type AppRouter, hashPassword } from '@steadfast/api';
+import {
+  type Database,
+  insertUser,
+  migrateToLatest,
+  openDatabase,
+  setUserPasswordHash,
+} from '@steadfast/db';
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -26,6 +32,7 @@ describe('HTTP server', () => {
       role: 'account_manager',
       createdAt: '2026-01-01T00:00:00.000Z',
     });
+    await setUserPasswordHash(db, ownerId, await hashPassword('correct horse battery staple'));
     server = buildHttpServer({
       db,
       now: () => new Date().toISOString(),
@@ -135,5 +142,34 @@ describe('HTTP server', () => {
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
+  });
+
+  it('logs in over HTTP with an httpOnly, SameSite cookie, and ignores that cookie from another site', async () => {
+    const login = await fetch(`${url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery staple' }),
+    });
+    expect(login.status).toBe(200);
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^steadfast_session=[^;]+;/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Lax');
+    const cookie = setCookie.split(';')[0] ?? '';
+
+    const me = async (headers: Record<string, string>) => {
+      const response = await fetch(`${url}/trpc/auth.me`, { headers: { cookie, ...headers } });
+      return ((await response.json()) as { result: { data: { id: string } | null } }).result.data;
+    };
+    expect((await me({}))?.id).toBe(ownerId);
+    expect(await me({ origin: 'https://evil.example' })).toBeNull();
+    expect(await me({ 'sec-fetch-site': 'cross-site' })).toBeNull();
+
+    const wrong = await fetch(`${url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@example.com', password: 'nope' }),
+    });
+    expect(wrong.status).toBe(401);
   });
 });

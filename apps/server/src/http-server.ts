@@ -1,8 +1,10 @@
+import fastifyCookie from '@fastify/cookie';
 import { type ApiContext, type AppRouter, appRouter } from '@steadfast/api';
 import type { Db } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sessionContext } from './session-context.ts';
 
 export interface HttpServerOptions {
   db: Db;
@@ -22,6 +24,8 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     disableRequestLogging: true,
   });
 
+  server.register(fastifyCookie);
+
   server.get('/health', async () => ({ status: 'ok' }));
   // Until the web admin is served here, the root says what this server offers.
   server.get('/', async () => ({
@@ -33,11 +37,11 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
     router: appRouter,
-    createContext: (): ApiContext => ({
+    createContext: async ({ req, res }): Promise<ApiContext> => ({
       db: options.db,
       now: options.now,
       newId: options.newId,
-      actorId: null,
+      ...(await sessionContext({ db: options.db, now: options.now(), request: req, reply: res })),
     }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {

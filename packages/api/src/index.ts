@@ -4,11 +4,13 @@ export {
   analyticsSettingsKey,
   loadAnalyticsSettings,
 } from './analytics/analytics-settings.ts';
+export { hashPassword, verifyPassword } from './auth/passwords.ts';
+export { tokenHash } from './auth/session-tokens.ts';
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
 export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
-export type { ApiContext } from './context.ts';
+export type { ApiContext, SessionCookie } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
 export {
   type AppRouter,

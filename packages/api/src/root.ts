@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './routers/account.router.ts';
+import { authRouter } from './routers/auth.router.ts';
 import { calendarRouter } from './routers/calendar.router.ts';
 import { calibrationRouter } from './routers/calibration.router.ts';
 import { charterRouter } from './routers/charter.router.ts';
@@ -17,6 +18,7 @@ import { createCallerFactory, createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   account: accountRouter,
+  auth: authRouter,
   calendar: calendarRouter,
   calibration: calibrationRouter,
   charter: charterRouter,

@@ -14,6 +14,7 @@ export * from './queries/charter.queries.ts';
 export * from './queries/forecast.queries.ts';
 export * from './queries/promise.queries.ts';
 export * from './queries/request.queries.ts';
+export * from './queries/session.queries.ts';
 export * from './queries/settings.queries.ts';
 export * from './queries/touchpoint.queries.ts';
 export * from './queries/trust-evidence.queries.ts';

@@ -1,4 +1,4 @@
-import { analysedChange, analyticsSettingsKey } from '@steadfast/api';
+import { analysedChange, analyticsSettingsKey, hashPassword } from '@steadfast/api';
 import {
   appendPromiseEvent,
   countPromises,
@@ -10,6 +10,7 @@ import {
   insertTeam,
   insertUser,
   readSetting,
+  setUserPasswordHash,
   writeSetting,
 } from '@steadfast/db';
 import {
@@ -32,6 +33,9 @@ import type { PromisePlan } from './demo-promise-plan.ts';
 import { loadServiceDemo, type ServiceDemoCounts } from './demo-service.ts';
 import { iso } from './demo-time.ts';
 import { createRandom } from './random.ts';
+
+/** The password of every demo person, given in the README. */
+export const demoPassword = 'steadfast-demo';
 
 /** The seed the server uses, so every fresh install shows the same demo. */
 export const defaultDemoSeed = 20_261_124;
@@ -97,6 +101,9 @@ export async function loadDemoData(
         role === 'account_manager' ? (teams[managers++ % teams.length]?.id ?? null) : null;
       await insertUser(trx, { id, name, email, role, teamId, createdAt: iso(member.createdAt) });
     }
+    // Every demo person logs in with the demo password (README); hashed once, argon2id is slow.
+    const demoPasswordHash = await hashPassword(demoPassword);
+    for (const userId of ids.users) await setUserPasswordHash(trx, userId, demoPasswordHash);
     for (const account of demo.accounts) {
       const id = options.newId();
       const ownerId = ids.users[account.ownerIndex];

@@ -9,6 +9,7 @@ import * as touchpoints from './2026-11-24T162000_touchpoints.ts';
 import * as forecasts from './2026-11-24T170000_forecasts.ts';
 import * as teams from './2026-11-24T180000_teams.ts';
 import * as historyIndexes from './2026-11-24T181000_history_indexes.ts';
+import * as sessions from './2026-11-24T190000_sessions.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T170000_forecasts': forecasts,
   '2026-11-24T180000_teams': teams,
   '2026-11-24T181000_history_indexes': historyIndexes,
+  '2026-11-24T190000_sessions': sessions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,12 +7,18 @@ import type { ForecastTables } from './forecast.tables.ts';
 import type { PromiseTable } from './promise.table.ts';
 import type { PromiseEventTable } from './promise-event.table.ts';
 import type { RequestTables } from './request.tables.ts';
+import type { SessionTables } from './session.tables.ts';
 import type { SettingTable } from './setting.table.ts';
 import type { TouchpointTables } from './touchpoint.tables.ts';
 import type { TrustEvidenceTable } from './trust-evidence.table.ts';
 import type { TeamTable, UserTable } from './user.table.ts';
 
-export interface Database extends CharterTables, ForecastTables, RequestTables, TouchpointTables {
+export interface Database
+  extends CharterTables,
+    ForecastTables,
+    RequestTables,
+    SessionTables,
+    TouchpointTables {
   users: UserTable;
   teams: TeamTable;
   accounts: AccountTable;

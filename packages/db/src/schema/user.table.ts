@@ -6,6 +6,8 @@ export interface UserTable {
   email: string;
   role: string;
   team_id: string | null;
+  /** argon2id PHC string; null: no password login. */
+  password_hash: string | null;
   created_at: string;
 }
 
