@@ -1,6 +1,7 @@
 import {
   clearTrustContributions,
   clearTrustEvidence,
+  enqueueJob,
   findAccountsByIds,
   inTransaction,
   listClosedPromiseIds,
@@ -58,5 +59,20 @@ export async function rebuildTrustEvidence(
         if (closing.evidence !== null) outcomes += 1;
       }
     }
+  });
+}
+
+/** Enqueues rebuilding the stored trust evidence (it was computed with what just changed). */
+export async function enqueueTrustRebuild(
+  db: Parameters<typeof enqueueJob>[0],
+  now: string,
+  id: string,
+): Promise<void> {
+  await enqueueJob(db, {
+    id: `rebuild_trust:${id}`,
+    kind: 'rebuild_trust',
+    payload: {},
+    runAt: now,
+    now,
   });
 }

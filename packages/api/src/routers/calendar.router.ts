@@ -22,9 +22,9 @@ import {
   analyticsSettingsKey,
   loadAnalyticsSettings,
 } from '../analytics/analytics-settings.ts';
+import { enqueueTrustRebuild } from '../background/rebuild-trust.job.ts';
 import type { ApiContext } from '../context.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { enqueueTrustRebuild } from './settings.router.ts';
 
 /** Business time depends on the calendar: re-measure the accounts whose calendar changed. */
 async function enqueueRemeasure(ctx: ApiContext, accountIds: readonly string[]): Promise<void> {

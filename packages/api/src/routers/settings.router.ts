@@ -1,8 +1,9 @@
-import { enqueueJob, inTransaction, writeSetting } from '@steadfast/db';
+import { inTransaction, writeSetting } from '@steadfast/db';
 import { type AnalyticsSettings, analyticsSettingsSchema } from '@steadfast/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { analyticsSettingsKey, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { enqueueTrustRebuild } from '../background/rebuild-trust.job.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 
 /** A section's fields as given: whatever is left out keeps its current value. */
@@ -14,21 +15,6 @@ function merge(current: unknown, patch: unknown): unknown {
   const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
   for (const [key, value] of Object.entries(patch)) merged[key] = merge(merged[key], value);
   return merged;
-}
-
-/** Enqueues rebuilding the stored trust evidence (it was computed with the old settings). */
-export async function enqueueTrustRebuild(
-  db: Parameters<typeof enqueueJob>[0],
-  now: string,
-  id: string,
-): Promise<void> {
-  await enqueueJob(db, {
-    id: `rebuild_trust:${id}`,
-    kind: 'rebuild_trust',
-    payload: {},
-    runAt: now,
-    now,
-  });
 }
 
 export const settingsRouter = createRouter({

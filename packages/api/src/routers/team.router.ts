@@ -8,8 +8,8 @@ import {
 } from '@steadfast/db';
 import { idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
+import { enqueueTrustRebuild } from '../background/rebuild-trust.job.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
-import { enqueueTrustRebuild } from './settings.router.ts';
 
 export const teamRouter = createRouter({
   list: publicProcedure.query(({ ctx }) => listTeams(ctx.db)),
