@@ -172,4 +172,41 @@ describe('HTTP server', () => {
     });
     expect(wrong.status).toBe(401);
   });
+
+  it('authenticates an integration by bearer token, notes its use, and refuses it once revoked', async () => {
+    const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    const { token, secret } = await client.token.create.mutate({
+      name: 'Orderdesk',
+      scopes: ['promises:write', 'promises:read'],
+    });
+    expect(secret).toMatch(/^sf_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/);
+    const stored = await db
+      .selectFrom('api_tokens')
+      .select(['secret_hash'])
+      .where('id', '=', token.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.secret_hash).not.toContain(secret.slice(-43));
+    expect(JSON.stringify(await client.token.list.query())).not.toContain(secret.slice(-43));
+
+    const asToken = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${secret}` } })],
+    });
+    expect(await asToken.auth.token.query()).toMatchObject({
+      id: token.id,
+      scopes: ['promises:read', 'promises:write'],
+    });
+    expect(
+      (await client.token.list.query()).find((t) => t.id === token.id)?.lastUsedAt,
+    ).not.toBeNull();
+
+    await client.token.revoke.mutate({ id: token.id });
+    const refused = await fetch(`${url}/trpc/auth.token`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(refused.status).toBe(401);
+    const forged = await fetch(`${url}/trpc/auth.token`, {
+      headers: { authorization: 'Bearer sf_nonsense' },
+    });
+    expect(forged.status).toBe(401);
+  });
 });

@@ -4,6 +4,7 @@ import type { Db } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { bearerToken } from './bearer-token.ts';
 import { sessionContext } from './session-context.ts';
 
 export interface HttpServerOptions {
@@ -41,6 +42,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
       db: options.db,
       now: options.now,
       newId: options.newId,
+      token: await bearerToken({ db: options.db, now: options.now(), request: req }),
       ...(await sessionContext({ db: options.db, now: options.now(), request: req, reply: res })),
     }),
     onError: ({ error, path }) => {

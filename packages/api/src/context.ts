@@ -1,5 +1,5 @@
 import type { Db } from '@steadfast/db';
-import type { Instant } from '@steadfast/domain';
+import type { ApiToken, Instant } from '@steadfast/domain';
 
 /**
  * How a procedure starts or ends the caller's session: the HTTP layer sets or clears an httpOnly,
@@ -21,4 +21,6 @@ export interface ApiContext {
   actorId: string | null;
   /** The caller's session cookie; absent where there is none to manage. */
   session?: SessionCookie;
+  /** The integration token the caller presented (Authorization: Bearer), when it is one. */
+  token?: ApiToken | null;
 }

@@ -5,6 +5,7 @@ export {
   loadAnalyticsSettings,
 } from './analytics/analytics-settings.ts';
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
+export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';

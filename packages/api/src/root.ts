@@ -11,6 +11,7 @@ import { requestRouter } from './routers/request.router.ts';
 import { riskRouter } from './routers/risk.router.ts';
 import { settingsRouter } from './routers/settings.router.ts';
 import { teamRouter } from './routers/team.router.ts';
+import { tokenRouter } from './routers/token.router.ts';
 import { touchpointRouter } from './routers/touchpoint.router.ts';
 import { trustRouter } from './routers/trust.router.ts';
 import { userRouter } from './routers/user.router.ts';
@@ -29,6 +30,7 @@ export const appRouter = createRouter({
   risk: riskRouter,
   settings: settingsRouter,
   team: teamRouter,
+  token: tokenRouter,
   touchpoint: touchpointRouter,
   trust: trustRouter,
   user: userRouter,

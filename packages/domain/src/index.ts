@@ -1,4 +1,5 @@
 export * from './account/account.ts';
+export * from './account/api-token.ts';
 export * from './account/user.ts';
 export * from './calendar/business-calendar.ts';
 export * from './calendar/business-duration.ts';

@@ -71,6 +71,9 @@ export const authRouter = createRouter({
     return { loggedOut: true };
   }),
 
+  /** The integration token the caller presented, with its scopes; null for any other caller. */
+  token: publicProcedure.query(({ ctx }) => ctx.token ?? null),
+
   /** Who the caller is logged in as; null when not logged in. */
   me: publicProcedure.query(async ({ ctx }) =>
     ctx.actorId === null ? null : ((await findUser(ctx.db, ctx.actorId)) ?? null),

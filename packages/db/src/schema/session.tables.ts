@@ -13,7 +13,21 @@ export interface LoginFailureTable {
   failures: number;
 }
 
+/** An integration's token: only the hash of its secret is kept; it is shown once. */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  /** JSON array of scopes, e.g. ["promises:write"]. */
+  scopes: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface SessionTables {
+  api_tokens: ApiTokenTable;
   sessions: SessionTable;
   login_failures: LoginFailureTable;
 }

@@ -6,6 +6,7 @@ export type NamedEntity =
   | 'contact'
   | 'promise'
   | 'team'
+  | 'token'
   | 'request'
   | 'touchpoint'
   | 'user';
