@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './routers/account.router.ts';
+import { auditRouter } from './routers/audit.router.ts';
 import { authRouter } from './routers/auth.router.ts';
 import { calendarRouter } from './routers/calendar.router.ts';
 import { calibrationRouter } from './routers/calibration.router.ts';
@@ -19,6 +20,7 @@ import { createCallerFactory, createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   account: accountRouter,
+  audit: auditRouter,
   auth: authRouter,
   calendar: calendarRouter,
   calibration: calibrationRouter,

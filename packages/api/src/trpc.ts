@@ -1,6 +1,8 @@
+import { insertAuditEntry, inTransaction } from '@steadfast/db';
 import { type DomainErrorKind, isDomainError } from '@steadfast/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { auditEntryFor } from './audit/audit-entry.ts';
 import type { ApiContext } from './context.ts';
 import { errorFormatter } from './error-formatter.ts';
 
@@ -23,6 +25,26 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Writes that are the caller's own session, not data: not wrapped, so a failed login still counts. */
+const unaudited = new Set(['auth.login', 'auth.logout']);
+
+/**
+ * Every write is one transaction with its audit entry: the procedure runs on a transaction, the
+ * entry (who, what, when, version before and after) is added in it, and either both are kept or
+ * neither. A write that fails rolls back whatever it had done.
+ */
+const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  if (type !== 'mutation' || unaudited.has(path)) return next();
+  const input = await getRawInput();
+  return inTransaction(ctx.db, async (trx) => {
+    const result = await next({ ctx: { db: trx } });
+    if (!result.ok) throw result.error;
+    const entry = auditEntryFor({ ctx, id: ctx.newId(), path, input, output: result.data });
+    await insertAuditEntry(trx, entry);
+    return result;
+  });
+});
+
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(audited);

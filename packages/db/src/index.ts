@@ -10,6 +10,7 @@ export { migrateToLatest } from './migrate.ts';
 export * from './queries/account.queries.ts';
 export * from './queries/analytics.queries.ts';
 export * from './queries/api-token.queries.ts';
+export * from './queries/audit-log.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/charter.queries.ts';
 export * from './queries/forecast.queries.ts';

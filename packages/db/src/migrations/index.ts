@@ -11,6 +11,7 @@ import * as teams from './2026-11-24T180000_teams.ts';
 import * as historyIndexes from './2026-11-24T181000_history_indexes.ts';
 import * as sessions from './2026-11-24T190000_sessions.ts';
 import * as apiTokens from './2026-11-24T191000_api_tokens.ts';
+import * as auditLog from './2026-11-24T192000_audit_log.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T181000_history_indexes': historyIndexes,
   '2026-11-24T190000_sessions': sessions,
   '2026-11-24T191000_api_tokens': apiTokens,
+  '2026-11-24T192000_audit_log': auditLog,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './account.table.ts';
+import type { AuditLogTable } from './audit-log.table.ts';
 import type { BackgroundJobTable } from './background-job.table.ts';
 import type { CharterTables } from './charter.tables.ts';
 import type { ContactTable } from './contact.table.ts';
@@ -20,6 +21,7 @@ export interface Database
     SessionTables,
     TouchpointTables {
   users: UserTable;
+  audit_log: AuditLogTable;
   teams: TeamTable;
   accounts: AccountTable;
   contacts: ContactTable;
