@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changeTypes, closedPromise, nonInformTypes } from '../__tests__/closed-promises.ts';
 import {
   aConditionalPromise,
   aMadeEvent,
@@ -13,44 +14,7 @@ import {
   someFacts,
   windowDue,
 } from '../__tests__/promise-builders.ts';
-import { type PromiseEventChange, promiseEventTypes } from './promise-event.ts';
-import {
-  applyPromiseEvent,
-  closedStatuses,
-  type PromiseState,
-  type PromiseStatus,
-} from './promise-state.ts';
-
-type ChangeType = PromiseEventChange['type'];
-
-const changeTypes = promiseEventTypes.filter((type): type is ChangeType => type !== 'made');
-const nonInformTypes = changeTypes.filter((type) => type !== 'customer_informed');
-
-/** A promise brought to the closed `status` by the event that closes it, a day after it was made. */
-function closedPromise(status: PromiseStatus): PromiseState {
-  const made = aMadePromise();
-  switch (status) {
-    case 'fulfilled':
-      return apply(made, someFacts.fulfilled('full'));
-    case 'missed':
-      return apply(made, someFacts.missed());
-    case 'released':
-      return apply(made, someFacts.released());
-    case 'cancelled':
-      return apply(made, someFacts.cancelled());
-    default:
-      throw new Error(`${status} is not a closed status`);
-  }
-}
-
-/** Applies each of `facts` in turn, each a day after the one before, starting a day after made. */
-function _applyAll(state: PromiseState, facts: PromiseEventChange[]): PromiseState {
-  return facts.reduce(
-    (current, fact, index) =>
-      apply(current, fact, { occurredAt: daysAfter(current.terms.madeAt, index + 1) }),
-    state,
-  );
-}
+import { applyPromiseEvent, closedStatuses } from './promise-state.ts';
 
 describe('illegal transitions', () => {
   it.each(changeTypes)(
