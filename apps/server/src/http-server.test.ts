@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpServer } from './http-server.ts';
 
 const ownerId = '00000000-0000-7000-8000-000000000001';
+const adminId = '00000000-0000-7000-8000-000000000002';
 let nextId = 100;
 const newId = () => `00000000-0000-7000-8000-${(nextId++).toString().padStart(12, '0')}`;
 
@@ -33,6 +34,14 @@ describe('HTTP server', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
     });
     await setUserPasswordHash(db, ownerId, await hashPassword('correct horse battery staple'));
+    await insertUser(db, {
+      id: adminId,
+      name: 'Sam Admin',
+      email: 'sam@example.com',
+      role: 'admin',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await setUserPasswordHash(db, adminId, await hashPassword('admin passphrase for tests'));
     server = buildHttpServer({
       db,
       now: () => new Date().toISOString(),
@@ -174,7 +183,15 @@ describe('HTTP server', () => {
   });
 
   it('authenticates an integration by bearer token, notes its use, and refuses it once revoked', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    const login = await fetch(`${url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'sam@example.com', password: 'admin passphrase for tests' }),
+    });
+    const adminCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${url}/trpc`, headers: { cookie: adminCookie } })],
+    });
     const { token, secret } = await client.token.create.mutate({
       name: 'Orderdesk',
       scopes: ['promises:write', 'promises:read'],

@@ -1,4 +1,4 @@
-import { insertAuditEntry, inTransaction } from '@steadfast/db';
+import { findUser, insertAuditEntry, inTransaction } from '@steadfast/db';
 import { type DomainErrorKind, isDomainError } from '@steadfast/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
@@ -48,3 +48,18 @@ const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors).use(audited);
+
+/**
+ * Only an admin may call it: users, teams, tokens, company settings, the audit trail. Anonymous
+ * callers get 401; anyone else (another role, any integration token) 403.
+ */
+export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (ctx.actorId === null && !ctx.token) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in as an admin to do this.' });
+  }
+  const user = ctx.actorId === null ? undefined : await findUser(ctx.db, ctx.actorId);
+  if (user?.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin may do this.' });
+  }
+  return next();
+});

@@ -69,7 +69,7 @@ const ms = (instant: string | null) => Date.parse(instant ?? '');
 describe('loadDemoData', () => {
   it('fills the store with a team, about thirty clients and a few hundred promises', async () => {
     const { db, counts } = await loaded(7);
-    expect(counts.users).toBe(5);
+    expect(counts.users).toBe(6);
     expect(counts.accounts).toBeGreaterThanOrEqual(25);
     expect(counts.accounts).toBeLessThanOrEqual(35);
     expect(counts.promises).toBeGreaterThanOrEqual(300);

@@ -101,6 +101,16 @@ export async function loadDemoData(
         role === 'account_manager' ? (teams[managers++ % teams.length]?.id ?? null) : null;
       await insertUser(trx, { id, name, email, role, teamId, createdAt: iso(member.createdAt) });
     }
+    // Someone to manage users, teams, tokens and settings.
+    const adminId = options.newId();
+    ids.users.push(adminId);
+    await insertUser(trx, {
+      id: adminId,
+      name: 'Sam Carter',
+      email: 'sam.carter@steadfast.demo',
+      role: 'admin',
+      createdAt: options.now,
+    });
     // Every demo person logs in with the demo password (README); hashed once, argon2id is slow.
     const demoPasswordHash = await hashPassword(demoPassword);
     for (const userId of ids.users) await setUserPasswordHash(trx, userId, demoPasswordHash);
@@ -143,7 +153,7 @@ export async function loadDemoData(
       .select((eb) => eb.fn.countAll<number | string>().as('events'))
       .executeTakeFirstOrThrow();
     return {
-      users: demo.team.length,
+      users: ids.users.length,
       accounts: demo.accounts.length,
       promises: await countPromises(trx),
       events: Number(eventCount.events),

@@ -18,6 +18,9 @@ export interface TestApi {
   caller: ReturnType<typeof createCaller>;
   clock: { now: Instant };
   ownerId: string;
+  /** The same store called by an admin (users, teams, tokens, settings, the audit trail). */
+  adminCaller: ReturnType<typeof createCaller>;
+  adminId: string;
   newId: () => string;
   close(): Promise<void>;
 }
@@ -36,10 +39,20 @@ export async function createTestApi(now: Instant = '2026-11-24T10:00:00.000Z'): 
     role: 'account_manager',
     createdAt: now,
   });
+  const adminId = newId();
+  await insertUser(handle.db, {
+    id: adminId,
+    name: 'Sam Admin',
+    email: 'sam@example.com',
+    role: 'admin',
+    createdAt: now,
+  });
   const context: ApiContext = { db: handle.db, now: () => clock.now, newId, actorId: ownerId };
   return {
     db: handle.db,
     caller: createCaller(context),
+    adminCaller: createCaller({ ...context, actorId: adminId }),
+    adminId,
     clock,
     ownerId,
     newId,

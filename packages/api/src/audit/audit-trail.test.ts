@@ -36,7 +36,7 @@ describe('the audit trail', () => {
       expectedVersion: 1,
       event: { type: 'progress', milestone: 'Rang, no answer' },
     });
-    const [latest] = await api.caller.audit.list({ entityId: promiseId });
+    const [latest] = await api.adminCaller.audit.list({ entityId: promiseId });
     expect(latest).toMatchObject({
       actorType: 'user',
       actorId: api.ownerId,
@@ -46,7 +46,7 @@ describe('the audit trail', () => {
       versionAfter: 2,
       at: api.clock.now,
     });
-    const actions = (await api.caller.audit.list()).map((entry) => entry.action).sort();
+    const actions = (await api.adminCaller.audit.list()).map((entry) => entry.action).sort();
     expect(actions).toEqual(['account.create', 'promise.create', 'promise.recordEvent']);
   });
 

@@ -1,10 +1,10 @@
 import { listAuditEntries } from '@steadfast/db';
 import { z } from 'zod';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { adminProcedure, createRouter } from '../trpc.ts';
 
 export const auditRouter = createRouter({
   /** The audit trail, newest first: every write with who, what, when and the versions it moved. */
-  list: publicProcedure
+  list: adminProcedure
     .input(
       z
         .object({

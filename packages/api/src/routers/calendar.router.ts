@@ -24,7 +24,7 @@ import {
 } from '../analytics/analytics-settings.ts';
 import { enqueueTrustRebuild } from '../background/rebuild-trust.job.ts';
 import type { ApiContext } from '../context.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { adminProcedure, createRouter, publicProcedure } from '../trpc.ts';
 
 /** Business time depends on the calendar: re-measure the accounts whose calendar changed. */
 async function enqueueRemeasure(ctx: ApiContext, accountIds: readonly string[]): Promise<void> {
@@ -52,7 +52,7 @@ export const calendarRouter = createRouter({
   }),
 
   /** Replaces the company calendar at the settings version read; its accounts are re-measured. */
-  setCompany: publicProcedure
+  setCompany: adminProcedure
     .input(
       z.object({
         calendar: businessCalendarSchema,

@@ -45,7 +45,7 @@ describe('settings and what hangs off them', () => {
     const before = (await api.caller.trust.account({ accountId })).score.score;
 
     const { version } = await api.caller.settings.analytics();
-    const shorter = await api.caller.settings.updateAnalytics({
+    const shorter = await api.adminCaller.settings.updateAnalytics({
       expectedVersion: version,
       patch: { trust: { halfLifeDays: 30 } },
     });
@@ -64,7 +64,7 @@ describe('settings and what hangs off them', () => {
   });
 
   it('rejects a bad setting naming the field, changes nothing, and detects a stale version', async () => {
-    const error = await api.caller.settings
+    const error = await api.adminCaller.settings
       .updateAnalytics({ expectedVersion: 0, patch: { trust: { halfLifeDays: -5 } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
@@ -74,11 +74,11 @@ describe('settings and what hangs off them', () => {
     expect(issues.map((issue) => issue.path)).toEqual([['patch', 'trust', 'halfLifeDays']]);
     expect((await api.caller.settings.analytics()).version).toBe(0);
 
-    await api.caller.settings.updateAnalytics({
+    await api.adminCaller.settings.updateAnalytics({
       expectedVersion: 0,
       patch: { risk: { atRiskBelow: 0.4 } },
     });
-    const stale = await api.caller.settings
+    const stale = await api.adminCaller.settings
       .updateAnalytics({ expectedVersion: 0, patch: { risk: { atRiskBelow: 0.3 } } })
       .catch((e: unknown) => e);
     expect((stale as TRPCError).code).toBe('CONFLICT');

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { analyticsSettingsKey, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { enqueueTrustRebuild } from '../background/rebuild-trust.job.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { adminProcedure, createRouter, publicProcedure } from '../trpc.ts';
 
 /** A section's fields as given: whatever is left out keeps its current value. */
 const sectionPatch = z.record(z.string(), z.unknown());
@@ -25,7 +25,7 @@ export const settingsRouter = createRouter({
    * Changes analytics settings at the version read: each section's given fields replace the
    * current ones. Trust evidence weights or the half-life changing rebuilds the stored evidence.
    */
-  updateAnalytics: publicProcedure
+  updateAnalytics: adminProcedure
     .input(
       z.object({
         expectedVersion: z.int().min(0, 'must not be negative'),

@@ -9,13 +9,13 @@ import {
 import { idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
 import { enqueueTrustRebuild } from '../background/rebuild-trust.job.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { adminProcedure, createRouter, publicProcedure } from '../trpc.ts';
 
 export const teamRouter = createRouter({
   list: publicProcedure.query(({ ctx }) => listTeams(ctx.db)),
 
   /** A team of account managers, whose trust is scored together. */
-  create: publicProcedure
+  create: adminProcedure
     .input(
       z.object({
         name: z
@@ -35,7 +35,7 @@ export const teamRouter = createRouter({
    * Puts a user in a team (or in none). Team trust counts each closed promise for its owner's
    * team, so the stored evidence is rebuilt for the new membership.
    */
-  assign: publicProcedure
+  assign: adminProcedure
     .input(z.object({ userId: idSchema, teamId: idSchema.nullable() }))
     .mutation(({ ctx, input }) =>
       inTransaction(ctx.db, async (trx) => {

@@ -2,14 +2,14 @@ import { insertApiToken, listApiTokens, revokeApiToken } from '@steadfast/db';
 import { type ApiToken, createApiTokenInputSchema, idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
 import { newTokenSecret } from '../auth/api-token-secrets.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { adminProcedure, createRouter } from '../trpc.ts';
 
 export const tokenRouter = createRouter({
   /**
    * Creates an integration token with scopes. Its secret is in the answer once and never again:
    * only its hash is stored.
    */
-  create: publicProcedure.input(createApiTokenInputSchema).mutation(async ({ ctx, input }) => {
+  create: adminProcedure.input(createApiTokenInputSchema).mutation(async ({ ctx, input }) => {
     const token: ApiToken = {
       id: ctx.newId(),
       name: input.name,
@@ -25,10 +25,10 @@ export const tokenRouter = createRouter({
   }),
 
   /** Every token with its scopes and last use; never a secret. */
-  list: publicProcedure.query(({ ctx }) => listApiTokens(ctx.db)),
+  list: adminProcedure.query(({ ctx }) => listApiTokens(ctx.db)),
 
   /** Revokes a token: from now on it is refused. */
-  revoke: publicProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
+  revoke: adminProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
     if (!(await revokeApiToken(ctx.db, input.id, ctx.now())))
       throw notFound('token', input.id, 'id');
     return { revoked: true };

@@ -121,8 +121,8 @@ describe('trust router', () => {
   });
 
   it('scores a team from its managers’ promises, and rebuilds when membership changes', async () => {
-    const team = await api.caller.team.create({ name: 'EMEA' });
-    await api.caller.team.assign({ userId: api.ownerId, teamId: team.id });
+    const team = await api.adminCaller.team.create({ name: 'EMEA' });
+    await api.adminCaller.team.assign({ userId: api.ownerId, teamId: team.id });
     const account = await api.caller.account.create({ name: 'Team Client', ownerId: api.ownerId });
     await history(api, account.id, ['kept', 'silent_miss', 'kept']);
     api.clock.now = '2026-03-01T09:00:00.000Z';
@@ -134,8 +134,8 @@ describe('trust router', () => {
       'EMEA',
     ]);
 
-    const other = await api.caller.team.create({ name: 'Americas' });
-    await api.caller.team.assign({ userId: api.ownerId, teamId: other.id });
+    const other = await api.adminCaller.team.create({ name: 'Americas' });
+    await api.adminCaller.team.assign({ userId: api.ownerId, teamId: other.id });
     await runDueJobs({
       db: api.db,
       workerId: 'w',

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejection } from './__tests__/rejections.ts';
+import { createTestApi, sequentialIds, type TestApi } from './__tests__/test-api.ts';
+import { createCaller } from './root.ts';
+
+describe('admin procedures', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const asAnonymous = () =>
+    createCaller({ db: api.db, now: () => api.clock.now, newId: sequentialIds(), actorId: null });
+  const asToken = () =>
+    createCaller({
+      db: api.db,
+      now: () => api.clock.now,
+      newId: sequentialIds(),
+      actorId: null,
+      token: {
+        id: 'tok',
+        name: 'Orderdesk',
+        scopes: ['promises:write'],
+        createdBy: null,
+        createdAt: api.clock.now,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+    });
+
+  const calls = {
+    'settings.updateAnalytics': (c: ReturnType<typeof createCaller>) =>
+      c.settings.updateAnalytics({ expectedVersion: 0, patch: { risk: { atRiskBelow: 0.4 } } }),
+    'team.create': (c: ReturnType<typeof createCaller>) => c.team.create({ name: 'Ops' }),
+    'token.create': (c: ReturnType<typeof createCaller>) =>
+      c.token.create({ name: 'CRM', scopes: ['scores:read'] }),
+    'token.list': (c: ReturnType<typeof createCaller>) => c.token.list(),
+    'audit.list': (c: ReturnType<typeof createCaller>) => c.audit.list(),
+  };
+
+  it.each(Object.entries(calls))(
+    '%s: 401 anonymous, 403 for an account manager or a token, allowed for an admin',
+    async (_path, call) => {
+      expect((await rejection(call(asAnonymous()))).code).toBe('UNAUTHORIZED');
+      expect((await rejection(call(api.caller))).code).toBe('FORBIDDEN');
+      expect((await rejection(call(asToken()))).code).toBe('FORBIDDEN');
+      await expect(call(api.adminCaller)).resolves.toBeDefined();
+    },
+  );
+});
