@@ -55,6 +55,17 @@ describe('HTTP server', () => {
     await db.destroy();
   });
 
+  /** The session cookie of a person logged in over HTTP. */
+  async function loginCookie(email: string, password: string): Promise<string> {
+    const response = await fetch(`${url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+  const asOwner = () => loginCookie('ada@example.com', 'correct horse battery staple');
+
   it('answers GET /health', async () => {
     const response = await fetch(`${url}/health`);
     expect(response.status).toBe(200);
@@ -62,7 +73,10 @@ describe('HTTP server', () => {
   });
 
   it('serves the typed tRPC API: create an account and a promise, then read them back', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc` })] });
+    const cookie = await asOwner();
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${url}/trpc`, headers: { cookie } })],
+    });
     const account = await client.account.create.mutate({
       name: 'Fabrikam',
       ownerId,
@@ -84,9 +98,10 @@ describe('HTTP server', () => {
   });
 
   it('answers bad input with HTTP 400 and { code, message, fieldErrors } naming the field and rule', async () => {
+    const cookie = await asOwner();
     const response = await fetch(`${url}/trpc/account.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ name: '', ownerId: 'not-a-uuid' }),
     });
     expect(response.status).toBe(400);
@@ -106,7 +121,10 @@ describe('HTTP server', () => {
   });
 
   it('gives tRPC clients the domain reason: 409 with the current version on a stale write', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    const cookie = await asOwner();
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })],
+    });
     const account = await client.account.create.mutate({ name: 'Tailspin', ownerId });
     const made = await client.promise.create.mutate({
       accountId: account.id,
@@ -144,9 +162,10 @@ describe('HTTP server', () => {
   });
 
   it('answers malformed JSON with 400, not a 500', async () => {
+    const cookie = await asOwner();
     const response = await fetch(`${url}/trpc/account.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: '{"name": ',
     });
     expect(response.status).toBeGreaterThanOrEqual(400);

@@ -33,6 +33,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     name: 'Steadfast',
     health: '/health',
     trpc: '/trpc',
+    login: 'POST /trpc/auth.login {"email","password"} (demo people: see the README)',
     try: ['/trpc/account.list', '/trpc/promise.list?input={"view":"overdue"}'],
   }));
 

@@ -6,6 +6,20 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from './__tests__/server-process.ts';
 
+/** A client logged in as a demo account manager (README: every demo person's password). */
+async function demoClient(url: string) {
+  const login = await fetch(`${url}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'maria.lopez@steadfast.demo', password: 'steadfast-demo' }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${url}/trpc`, headers: { cookie } })],
+  });
+}
+
 describe('the server as started by `pnpm start`', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'steadfast-main-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -17,9 +31,7 @@ describe('the server as started by `pnpm start`', () => {
       expect(logText).toContain(join(dataDir, 'steadfast.sqlite'));
       expect(logText).toContain('Loaded demo data');
       expect((await fetch(`${first.url}/health`)).status).toBe(200);
-      const client = createTRPCClient<AppRouter>({
-        links: [httpBatchLink({ url: `${first.url}/trpc` })],
-      });
+      const client = await demoClient(first.url);
       const accounts = await client.account.list.query();
       expect(accounts.length).toBeGreaterThanOrEqual(20);
       const overdue = await client.promise.list.query({ view: 'overdue' });
@@ -31,9 +43,7 @@ describe('the server as started by `pnpm start`', () => {
     const second = await startServerProcess({ DATA_DIR: dataDir });
     try {
       expect(second.log.join('')).not.toContain('Loaded demo data');
-      const client = createTRPCClient<AppRouter>({
-        links: [httpBatchLink({ url: `${second.url}/trpc` })],
-      });
+      const client = await demoClient(second.url);
       const accounts = await client.account.list.query();
       expect(accounts.length).toBeGreaterThanOrEqual(20);
       expect(new Set(accounts.map((a) => a.name)).size).toBe(accounts.length);

@@ -1,5 +1,5 @@
-import type { AppRouter } from '@steadfast/api';
-import { insertAccount, insertUser } from '@steadfast/db';
+import { type AppRouter, hashPassword } from '@steadfast/api';
+import { insertAccount, insertUser, setUserPasswordHash } from '@steadfast/db';
 import { createTestDatabase, type TestDatabase } from '@steadfast/db/testing';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('two server instances on one PostgreSQL', () => {
       createdAt,
       version: 1,
     });
+    await setUserPasswordHash(database.db, ownerId, await hashPassword('two instances, one store'));
     const url = database.url;
     if (url === undefined) throw new Error('a PostgreSQL test database has a url');
     // Fast background rounds, so the test sees several sweeps.
@@ -46,15 +47,29 @@ describe('two server instances on one PostgreSQL', () => {
     instances = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   }, 120_000);
 
+  /** A client of one instance, logged in as the account manager (one session serves both). */
+  let cookie = '';
+  async function clientOf(instance: ServerProcess) {
+    if (cookie === '') {
+      const login = await fetch(`${instance.url}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ada@example.com', password: 'two instances, one store' }),
+      });
+      cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    }
+    return createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${instance.url}/trpc`, headers: { cookie } })],
+    });
+  }
+
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     await database?.close();
   });
 
   it('gives concurrent writes to one promise through different instances one success and one conflict, never a lost update', async () => {
-    const [a, b] = instances.map((instance) =>
-      createTRPCClient<AppRouter>({ links: [httpLink({ url: `${instance.url}/trpc` })] }),
-    );
+    const [a, b] = await Promise.all(instances.map((instance) => clientOf(instance)));
     if (a === undefined || b === undefined) throw new Error('two instances expected');
     const rounds = 20;
     let successes = 0;
@@ -99,9 +114,7 @@ describe('two server instances on one PostgreSQL', () => {
   }, 120_000);
 
   it('runs background work once: each risk sweep is claimed by one instance and each overdue promise flagged once', async () => {
-    const [a] = instances.map((instance) =>
-      createTRPCClient<AppRouter>({ links: [httpLink({ url: `${instance.url}/trpc` })] }),
-    );
+    const [a] = await Promise.all(instances.map((instance) => clientOf(instance)));
     if (a === undefined) throw new Error('an instance expected');
     const hour = 3_600_000;
     const overdue: string[] = [];

@@ -2,6 +2,7 @@ import { findUser, insertAuditEntry, inTransaction } from '@steadfast/db';
 import { type DomainErrorKind, isDomainError } from '@steadfast/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { mayCall, procedureAccess } from './access/procedure-access.ts';
 import { auditEntryFor } from './audit/audit-entry.ts';
 import type { ApiContext } from './context.ts';
 import { errorFormatter } from './error-formatter.ts';
@@ -47,7 +48,25 @@ const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors).use(audited);
+/**
+ * Every call is checked against the procedure's entry in `procedureAccess` before its input is
+ * read: nobody logged in is a 401, a caller without the role or scope a 403, and a procedure
+ * without an entry is refused to everyone.
+ */
+const access = t.middleware(async ({ ctx, path, next }) => {
+  const entry = procedureAccess[path];
+  if (entry?.kind === 'public') return next();
+  const user = ctx.actorId === null ? undefined : await findUser(ctx.db, ctx.actorId);
+  const caller = user ? { role: user.role } : ctx.token ? { scopes: ctx.token.scopes } : null;
+  if (caller === null)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in (or send a token) to do this.' });
+  if (!mayCall(entry, caller)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `You may not call ${path}.` });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(access).use(audited);
 
 /**
  * Only an admin may call it: users, teams, tokens, company settings, the audit trail. Anonymous

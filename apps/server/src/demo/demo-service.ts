@@ -83,6 +83,8 @@ export async function loadServiceDemo(
     now: Instant;
     newId: () => string;
     random: Random;
+    /** Who runs today's touchpoint rules over every account. */
+    adminId: string;
   },
 ): Promise<ServiceDemoCounts> {
   const { random } = options;
@@ -212,7 +214,7 @@ export async function loadServiceDemo(
     db: trx,
     now: () => clock.now,
     newId: options.newId,
-    actorId: null,
+    actorId: options.adminId,
   });
   counts.touchpoints = (await system.touchpoint.suggest({})).suggested.length;
   return counts;

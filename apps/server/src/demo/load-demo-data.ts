@@ -146,6 +146,7 @@ export async function loadDemoData(
       now: options.now,
       newId: options.newId,
       random: createRandom((options.seed ?? defaultDemoSeed) + 1),
+      adminId,
     });
     // Answered requests made promises of their own: count what the store now holds.
     const eventCount = await trx

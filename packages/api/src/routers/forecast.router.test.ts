@@ -63,7 +63,7 @@ describe('Steadfast keeps its own promises', () => {
     ).toHaveLength(24);
 
     api.clock.now = '2026-07-01T09:00:00.000Z';
-    const audit = await api.caller.forecast.audit({
+    const audit = await api.adminCaller.forecast.audit({
       from: '2026-01-01T00:00:00Z',
       to: '2026-07-01T00:00:00Z',
     });
@@ -104,7 +104,7 @@ describe('Steadfast keeps its own promises', () => {
       expectedVersion: 2,
       event: { type: 'missed' },
     });
-    const audit = await api.caller.forecast.audit({
+    const audit = await api.adminCaller.forecast.audit({
       from: '2026-08-01T00:00:00Z',
       to: '2026-08-09T00:00:00Z',
     });

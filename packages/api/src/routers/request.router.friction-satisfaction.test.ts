@@ -35,7 +35,7 @@ describe('request router: friction reports and satisfaction signals', () => {
     api.clock.now = '2026-11-24T11:00:00.000Z';
     await report({ policy: 'Returns need the original packaging', impact: 'medium' });
 
-    const ranking = await api.caller.request.frictionRanking();
+    const ranking = await api.adminCaller.request.frictionRanking();
 
     expect(ranking.weights).toEqual({ low: 1, medium: 3, high: 9, critical: 27 });
     expect(ranking.policies.map((p) => [p.policy, p.reports, p.impactScore])).toEqual([
@@ -45,7 +45,7 @@ describe('request router: friction reports and satisfaction signals', () => {
       ['Invoice only by post', 4, 4],
     ]);
     expect(ranking.policies[0]?.costs).toMatchObject([{ currency: 'EUR', total: 18000 }]);
-    const forAccount = await api.caller.request.frictionRanking({ accountId });
+    const forAccount = await api.adminCaller.request.frictionRanking({ accountId });
     expect(forAccount.policies.map((p) => p.policy)).toEqual(['Prepayment for new customers']);
   });
 

@@ -130,7 +130,7 @@ describe('trust router', () => {
       on_time: 2,
       missed: 1,
     });
-    expect((await api.caller.trust.ranking({ scope: 'team' })).map((r) => r.name)).toEqual([
+    expect((await api.adminCaller.trust.ranking({ scope: 'team' })).map((r) => r.name)).toEqual([
       'EMEA',
     ]);
 
@@ -181,9 +181,13 @@ describe('trust router', () => {
       on_time: 4,
     });
 
-    const ranking = await api.caller.trust.ranking({ scope: 'account', order: 'lowest', limit: 3 });
+    const ranking = await api.adminCaller.trust.ranking({
+      scope: 'account',
+      order: 'lowest',
+      limit: 3,
+    });
     expect(ranking.map((r) => r.name)).toEqual(['Silent AG', 'Announced SA', 'Steady GmbH']);
-    const company = await api.caller.trust.company();
+    const company = await api.adminCaller.trust.company();
     expect(company.outcomes).toMatchObject({ missed: 4, on_time: 14 });
     const manager = await api.caller.trust.manager({ userId: api.ownerId });
     expect(manager.outcomes).toMatchObject({ missed: 4 });
