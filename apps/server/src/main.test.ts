@@ -6,12 +6,12 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from './__tests__/server-process.ts';
 
-/** A client logged in as a demo account manager (README: every demo person's password). */
+/** A client logged in as the demo leader, who sees every account (README: the demo password). */
 async function demoClient(url: string) {
   const login = await fetch(`${url}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'maria.lopez@steadfast.demo', password: 'steadfast-demo' }),
+    body: JSON.stringify({ email: 'helen.okafor@steadfast.demo', password: 'steadfast-demo' }),
   });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

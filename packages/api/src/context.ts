@@ -23,4 +23,9 @@ export interface ApiContext {
   session?: SessionCookie;
   /** The integration token the caller presented (Authorization: Bearer), when it is one. */
   token?: ApiToken | null;
+  /**
+   * Set by the access check: an account manager's own id (lists show only their accounts), or
+   * null for callers who see every account.
+   */
+  ownerScope?: string | null;
 }

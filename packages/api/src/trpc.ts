@@ -2,6 +2,7 @@ import { findUser, insertAuditEntry, inTransaction } from '@steadfast/db';
 import { type DomainErrorKind, isDomainError } from '@steadfast/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { assertOwnWork } from './access/ownership.ts';
 import { mayCall, procedureAccess } from './access/procedure-access.ts';
 import { auditEntryFor } from './audit/audit-entry.ts';
 import type { ApiContext } from './context.ts';
@@ -53,7 +54,7 @@ export const createCallerFactory = t.createCallerFactory;
  * read: nobody logged in is a 401, a caller without the role or scope a 403, and a procedure
  * without an entry is refused to everyone.
  */
-const access = t.middleware(async ({ ctx, path, next }) => {
+const access = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   const entry = procedureAccess[path];
   if (entry?.kind === 'public') return next();
   const user = ctx.actorId === null ? undefined : await findUser(ctx.db, ctx.actorId);
@@ -63,7 +64,9 @@ const access = t.middleware(async ({ ctx, path, next }) => {
   if (!mayCall(entry, caller)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: `You may not call ${path}.` });
   }
-  return next();
+  if (user?.role !== 'account_manager') return next({ ctx: { ownerScope: null } });
+  await assertOwnWork({ db: ctx.db, path, input: await getRawInput(), managerId: user.id });
+  return next({ ctx: { ownerScope: user.id } });
 });
 
 export const publicProcedure = t.procedure.use(domainErrors).use(access).use(audited);

@@ -14,6 +14,7 @@ export * from './queries/audit-log.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/charter.queries.ts';
 export * from './queries/forecast.queries.ts';
+export * from './queries/ownership.queries.ts';
 export * from './queries/promise.queries.ts';
 export * from './queries/request.queries.ts';
 export * from './queries/session.queries.ts';

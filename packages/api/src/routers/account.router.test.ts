@@ -45,7 +45,7 @@ describe('account router', () => {
     expect((badZone as TRPCError).code).toBe('BAD_REQUEST');
     expect((badZone as TRPCError).cause).toMatchObject({ issues: [{ path: ['timeZone'] }] });
 
-    const badOwner = await api.caller.account
+    const badOwner = await api.adminCaller.account
       .create({ name: 'X', ownerId: '00000000-0000-7000-8000-0000000000ff' })
       .catch((e: unknown) => e);
     expect((badOwner as TRPCError).code).toBe('NOT_FOUND');

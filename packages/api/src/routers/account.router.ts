@@ -16,7 +16,9 @@ export const accountRouter = createRouter({
         .object({ stage: z.enum(accountStages).optional(), ownerId: idSchema.optional() })
         .default({}),
     )
-    .query(({ ctx, input }) => listAccounts(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      listAccounts(ctx.db, { ...input, ownerId: ctx.ownerScope ?? input.ownerId }),
+    ),
 
   get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
     const account = await findAccount(ctx.db, input.id);

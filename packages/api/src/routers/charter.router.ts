@@ -136,10 +136,13 @@ export const charterRouter = createRouter({
     .input(z.object({ ownerId: idSchema.optional() }).default({}))
     .query(async ({ ctx, input }) => {
       const now = ctx.now();
-      const overdue = await listOverdueCharterReviews(ctx.db, { now, ownerId: input.ownerId });
+      const overdue = await listOverdueCharterReviews(ctx.db, {
+        now,
+        ownerId: ctx.ownerScope ?? input.ownerId,
+      });
       const withoutCharter = await listAccountsWithoutCharter(ctx.db, {
         stages: stagesNeedingCharter,
-        ownerId: input.ownerId,
+        ownerId: ctx.ownerScope ?? input.ownerId,
       });
       return {
         asOf: now,

@@ -157,7 +157,7 @@ export const promiseRouter = createRouter({
       ...view,
       statuses,
       accountId: input.accountId,
-      ownerId: input.ownerId,
+      ownerId: ctx.ownerScope ?? input.ownerId,
       kind: input.kind,
       after: cursorAfter(input.cursor),
       limit: input.limit + 1,

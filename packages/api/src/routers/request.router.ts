@@ -146,6 +146,7 @@ export const requestRouter = createRouter({
   list: publicProcedure.input(listRequestsInputSchema).query(async ({ ctx, input }) => {
     const items = await listRequests(ctx.db, {
       ...input,
+      ownerId: ctx.ownerScope ?? input.ownerId,
       before: cursorBefore(input.cursor),
       limit: input.limit + 1,
     });

@@ -58,7 +58,7 @@ export const touchpointRouter = createRouter({
   list: publicProcedure.input(listInputSchema).query(async ({ ctx, input }) => {
     const items = await listTouchpoints(ctx.db, {
       accountId: input.accountId,
-      ownerId: input.ownerId,
+      ownerId: ctx.ownerScope ?? input.ownerId,
       status: input.status,
       kind: input.kind,
       after: cursorAfter(input.cursor),
