@@ -39,6 +39,8 @@ describe('admin procedures', () => {
       c.token.create({ name: 'CRM', scopes: ['scores:read'] }),
     'token.list': (c: ReturnType<typeof createCaller>) => c.token.list(),
     'audit.list': (c: ReturnType<typeof createCaller>) => c.audit.list(),
+    'user.setRole': (c: ReturnType<typeof createCaller>) =>
+      c.user.setRole({ userId: api.ownerId, role: 'account_manager' }),
   };
 
   it.each(Object.entries(calls))(
@@ -50,4 +52,39 @@ describe('admin procedures', () => {
       await expect(call(api.adminCaller)).resolves.toBeDefined();
     },
   );
+
+  it('lets an admin add a person who can then log in, never writing the password to the audit trail', async () => {
+    const password = 'a first password for Kim';
+    const kim = await api.adminCaller.user.create({
+      name: 'Kim New',
+      email: 'kim@example.com',
+      role: 'leader',
+      password,
+    });
+    const jar = { token: null, start: (token: string) => tokens.push(token), end: () => {} };
+    const tokens: string[] = [];
+    const anonymous = createCaller({
+      db: api.db,
+      now: () => api.clock.now,
+      newId: sequentialIds(),
+      actorId: null,
+      session: jar,
+    });
+    const { user } = await anonymous.auth.login({ email: 'kim@example.com', password });
+    expect(user).toMatchObject({ id: kim.id, role: 'leader' });
+    expect(tokens).toHaveLength(1);
+    const trail = JSON.stringify(await api.adminCaller.audit.list());
+    expect(trail).toContain('user.create');
+    expect(trail).not.toContain(password);
+
+    const taken = await rejection(
+      api.adminCaller.user.create({
+        name: 'Kim Again',
+        email: 'KIM@example.com',
+        role: 'admin',
+        password,
+      }),
+    );
+    expect(taken.code).toBe('CONFLICT');
+  });
 });

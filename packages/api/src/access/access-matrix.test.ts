@@ -24,6 +24,8 @@ const adminOnly = [
   'token.list',
   'token.revoke',
   'audit.list',
+  'user.create',
+  'user.setRole',
 ];
 const tokenScope: Record<string, TokenScope> = {
   'account.get': 'accounts:read',
@@ -61,10 +63,11 @@ const tokenScope: Record<string, TokenScope> = {
   'trust.ranking': 'scores:read',
 };
 
-type Actor = { name: string; role?: UserRole; scopes?: TokenScope[] };
+type Actor = { name: string; role?: UserRole; scopes?: TokenScope[]; otherManager?: boolean };
 const actors: Actor[] = [
   { name: 'anonymous' },
-  { name: 'account manager', role: 'account_manager' },
+  { name: 'own account manager', role: 'account_manager' },
+  { name: 'other account manager', role: 'account_manager', otherManager: true },
   { name: 'leader', role: 'leader' },
   { name: 'admin', role: 'admin' },
 ];
@@ -82,13 +85,16 @@ function expectedAllowed(path: string, actor: Actor): boolean {
   if (actor.role === undefined) return false;
   if (adminOnly.includes(path)) return actor.role === 'admin';
   if (leadershipOnly.includes(path)) return actor.role === 'leader' || actor.role === 'admin';
-  if (procedures[path]?._def.type === 'mutation') return actor.role !== 'leader';
-  return true;
+  if (procedures[path]?._def.type === 'mutation' && actor.role === 'leader') return false;
+  // The input names the own manager's account and promise: another manager never reaches them.
+  return !actor.otherManager;
 }
 
 describe('who may call what: every procedure of AppRouter, for every kind of caller', () => {
   let api: TestApi;
   const userIds = new Map<UserRole, string>();
+  let otherManagerId = '';
+  let owned = { accountId: '', promiseId: '' };
   beforeAll(async () => {
     api = await createTestApi();
     userIds.set('account_manager', api.ownerId);
@@ -102,6 +108,23 @@ describe('who may call what: every procedure of AppRouter, for every kind of cal
       createdAt: api.clock.now,
     });
     userIds.set('leader', leaderId);
+    otherManagerId = api.newId();
+    await insertUser(api.db, {
+      id: otherManagerId,
+      name: 'Otto Other',
+      email: 'otto@example.com',
+      role: 'account_manager',
+      createdAt: api.clock.now,
+    });
+    const account = await api.caller.account.create({ name: 'Own Ltd', ownerId: api.ownerId });
+    const promise = await api.caller.promise.create({
+      accountId: account.id,
+      ownerId: api.ownerId,
+      kind: 'quote',
+      title: 'Quote',
+      due: { kind: 'point', at: '2026-12-01T10:00:00Z' },
+    });
+    owned = { accountId: account.id, promiseId: promise.id };
   });
   afterAll(async () => {
     await api.close();
@@ -119,7 +142,11 @@ describe('who may call what: every procedure of AppRouter, for every kind of cal
           revokedAt: null,
         }
       : null;
-    const actorId = actor.role === undefined ? null : (userIds.get(actor.role) ?? null);
+    const actorId = actor.otherManager
+      ? otherManagerId
+      : actor.role === undefined
+        ? null
+        : (userIds.get(actor.role) ?? null);
     return createCaller({
       db: api.db,
       now: () => api.clock.now,
@@ -137,15 +164,20 @@ describe('who may call what: every procedure of AppRouter, for every kind of cal
     >;
     const procedure = group === undefined || name === undefined ? undefined : caller[group]?.[name];
     if (procedure === undefined) throw new Error(`cannot call ${path}`);
-    // An input no procedure accepts: an allowed caller meets a validation or lookup error, a
-    // refused one the access check, which comes first.
-    const outcome = await procedure({ id: 'not-a-uuid' }).then(
+    // An input naming the own manager's account and promise, and otherwise not valid: an allowed
+    // caller meets a validation or lookup error; a refused one the access check, which comes
+    // first, or (another manager) a 404 on the account or promise it may not see.
+    const outcome = await procedure({ id: 'not-a-uuid', ...owned }).then(
       () => 'ok',
       (error: unknown) => error,
     );
     if (outcome === 'ok') return true;
     if (!(outcome instanceof TRPCError)) throw outcome;
-    return outcome.code !== 'UNAUTHORIZED' && outcome.code !== 'FORBIDDEN';
+    const cause = outcome.cause as { code?: unknown } | undefined;
+    const hidden =
+      outcome.code === 'NOT_FOUND' &&
+      ['account_not_found', 'promise_not_found'].includes(String(cause?.code));
+    return outcome.code !== 'UNAUTHORIZED' && outcome.code !== 'FORBIDDEN' && !hidden;
   }
 
   it('covers every procedure, and the policy names only procedures that exist', () => {

@@ -96,6 +96,8 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
   'token.list': admin,
   'token.revoke': admin,
   'audit.list': admin,
+  'user.create': admin,
+  'user.setRole': admin,
 };
 
 const rolesFor: Record<'read' | 'write' | 'leadership' | 'admin', readonly UserRole[]> = {

@@ -69,3 +69,25 @@ export async function listTeams(db: Db): Promise<Team[]> {
   const rows = await db.selectFrom('teams').selectAll().orderBy('name').execute();
   return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
 }
+
+/** Gives a user another role; false when there is no such user. */
+export async function setUserRole(
+  db: Db,
+  change: { userId: string; role: UserRole },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ role: change.role })
+    .where('id', '=', change.userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return row && toUser(row);
+}
