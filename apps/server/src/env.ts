@@ -16,6 +16,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set to "false" to start with an empty store instead of demo data. */
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /** "true" behind a TLS-terminating proxy: X-Forwarded-Proto then marks cookies Secure. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** How often this instance looks for background jobs to claim (milliseconds; 0 turns it off). */
   WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** How often every account's running promises are reviewed for risk (milliseconds). */
@@ -29,6 +31,7 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   demoData: boolean;
+  trustProxy: boolean;
   workerIntervalMs: number;
   riskSweepEveryMs: number;
 }
@@ -48,6 +51,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
     workerIntervalMs: env.WORKER_INTERVAL_MS,
     riskSweepEveryMs: env.RISK_SWEEP_EVERY_MS,
   };

@@ -245,4 +245,28 @@ describe('HTTP server', () => {
     });
     expect(forged.status).toBe(401);
   });
+
+  it('marks the session cookie Secure behind a TLS-terminating proxy it is told to trust', async () => {
+    const behindProxy = buildHttpServer({
+      db,
+      now: () => new Date().toISOString(),
+      newId,
+      logLevel: 'silent',
+      trustProxy: true,
+    });
+    const proxied = await behindProxy.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const login = await fetch(`${proxied}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({
+          email: 'ada@example.com',
+          password: 'correct horse battery staple',
+        }),
+      });
+      expect(login.headers.get('set-cookie')).toContain('Secure');
+    } finally {
+      await behindProxy.close();
+    }
+  });
 });

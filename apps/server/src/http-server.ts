@@ -12,6 +12,8 @@ export interface HttpServerOptions {
   now: () => Instant;
   newId: () => string;
   logLevel?: string;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (so session cookies are Secure). */
+  trustProxy?: boolean;
 }
 
 /** The HTTP surface: tRPC at /trpc and GET /health. Listening is the caller's business. */
@@ -23,6 +25,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     bodyLimit: 5 * 1024 * 1024,
     // One line per request is noise at `info`; errors are still logged by onError.
     disableRequestLogging: true,
+    trustProxy: options.trustProxy ?? false,
   });
 
   server.register(fastifyCookie);

@@ -7,7 +7,13 @@ import { openStore } from './open-store.ts';
 const env = readEnv();
 const now = () => new Date().toISOString();
 const { handle, demo } = await openStore(env, { now, newId: uuidv7 });
-const server = buildHttpServer({ db: handle.db, now, newId: uuidv7, logLevel: env.logLevel });
+const server = buildHttpServer({
+  db: handle.db,
+  now,
+  newId: uuidv7,
+  logLevel: env.logLevel,
+  trustProxy: env.trustProxy,
+});
 
 if (demo !== null) {
   server.log.info(demo, 'Loaded demo data into the empty store');
