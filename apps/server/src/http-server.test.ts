@@ -10,6 +10,7 @@ import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trp
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginCookie } from './__tests__/login.ts';
 import { buildHttpServer } from './http-server.ts';
 
 const ownerId = '00000000-0000-7000-8000-000000000001';
@@ -55,16 +56,7 @@ describe('HTTP server', () => {
     await db.destroy();
   });
 
-  /** The session cookie of a person logged in over HTTP. */
-  async function loginCookie(email: string, password: string): Promise<string> {
-    const response = await fetch(`${url}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  }
-  const asOwner = () => loginCookie('ada@example.com', 'correct horse battery staple');
+  const asOwner = () => loginCookie(url, 'ada@example.com', 'correct horse battery staple');
 
   it('answers GET /health', async () => {
     const response = await fetch(`${url}/health`);
@@ -202,12 +194,7 @@ describe('HTTP server', () => {
   });
 
   it('authenticates an integration by bearer token, notes its use, and refuses it once revoked', async () => {
-    const login = await fetch(`${url}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'sam@example.com', password: 'admin passphrase for tests' }),
-    });
-    const adminCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const adminCookie = await loginCookie(url, 'sam@example.com', 'admin passphrase for tests');
     const client = createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${url}/trpc`, headers: { cookie: adminCookie } })],
     });

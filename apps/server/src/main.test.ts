@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import type { AppRouter } from '@steadfast/api';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loginCookie } from './__tests__/login.ts';
 import { startServerProcess } from './__tests__/server-process.ts';
 
 /** A client logged in as the demo leader, who sees every account (README: the demo password). */
 async function demoClient(url: string) {
-  const login = await fetch(`${url}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'helen.okafor@steadfast.demo', password: 'steadfast-demo' }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await loginCookie(url, 'helen.okafor@steadfast.demo', 'steadfast-demo');
   return createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: `${url}/trpc`, headers: { cookie } })],
   });

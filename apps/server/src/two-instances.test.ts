@@ -3,6 +3,7 @@ import { insertAccount, insertUser, setUserPasswordHash } from '@steadfast/db';
 import { createTestDatabase, type TestDatabase } from '@steadfast/db/testing';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loginCookie } from './__tests__/login.ts';
 import { type ServerProcess, startServerProcess } from './__tests__/server-process.ts';
 
 const ownerId = '00000000-0000-7000-8000-0000000000a1';
@@ -50,14 +51,8 @@ describe('two server instances on one PostgreSQL', () => {
   /** A client of one instance, logged in as the account manager (one session serves both). */
   let cookie = '';
   async function clientOf(instance: ServerProcess) {
-    if (cookie === '') {
-      const login = await fetch(`${instance.url}/trpc/auth.login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'ada@example.com', password: 'two instances, one store' }),
-      });
-      cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    }
+    if (cookie === '')
+      cookie = await loginCookie(instance.url, 'ada@example.com', 'two instances, one store');
     return createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${instance.url}/trpc`, headers: { cookie } })],
     });
