@@ -34,6 +34,27 @@ async function deliveryHistory(
   }
 }
 
+/**
+ * Deliveries that mostly took 1–2 days on 3-day promises, then one open since Monday 3 August
+ * and due Friday, looked at on Thursday 16:00: 3.9 business days in, when nearly all took ≤ 2.
+ */
+async function slowDeliveryNearItsDue(api: TestApi, accountId: string) {
+  await deliveryHistory(api, accountId, {
+    takesDays: [1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2],
+    promisedDays: 3,
+  });
+  api.clock.now = '2026-08-03T09:00:00.000Z';
+  const slow = await api.caller.promise.create({
+    accountId,
+    ownerId: api.ownerId,
+    kind: 'delivery',
+    title: 'Replacement compressor',
+    due: { kind: 'point', at: '2026-08-07T17:00:00.000Z' },
+  });
+  api.clock.now = '2026-08-06T16:00:00.000Z';
+  return slow;
+}
+
 describe('analytics procedures', () => {
   let api: TestApi;
   let accountId: string;
@@ -80,19 +101,7 @@ describe('analytics procedures', () => {
   });
 
   it('reviews a slow open promise as at risk with a drafted notice, and the sweep flags it exactly once', async () => {
-    await deliveryHistory(api, accountId, {
-      takesDays: [1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2],
-      promisedDays: 3,
-    });
-    api.clock.now = '2026-08-03T09:00:00.000Z';
-    const slow = await api.caller.promise.create({
-      accountId,
-      ownerId: api.ownerId,
-      kind: 'delivery',
-      title: 'Replacement compressor',
-      due: { kind: 'point', at: '2026-08-07T17:00:00.000Z' },
-    });
-    api.clock.now = '2026-08-06T16:00:00.000Z'; // 3.9 business days in, when nearly all took ≤ 2
+    const slow = await slowDeliveryNearItsDue(api, accountId);
 
     const review = await api.caller.risk.review({ id: slow.id });
     expect(review.assessment.atRisk).toBe(true);
@@ -126,19 +135,7 @@ describe('analytics procedures', () => {
   });
 
   it('tells the customer the reason a person gave when flagging the risk', async () => {
-    await deliveryHistory(api, accountId, {
-      takesDays: [1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2],
-      promisedDays: 3,
-    });
-    api.clock.now = '2026-08-03T09:00:00.000Z';
-    const slow = await api.caller.promise.create({
-      accountId,
-      ownerId: api.ownerId,
-      kind: 'delivery',
-      title: 'Replacement compressor',
-      due: { kind: 'point', at: '2026-08-07T17:00:00.000Z' },
-    });
-    api.clock.now = '2026-08-06T16:00:00.000Z';
+    const slow = await slowDeliveryNearItsDue(api, accountId);
     await api.caller.promise.recordEvent({
       promiseId: slow.id,
       expectedVersion: 1,
