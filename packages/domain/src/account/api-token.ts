@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * What an integration token may do. Tokens are for systems (order desks, helpdesks, CRMs): they
- * post promises and observations and read scores, across all accounts, within their scopes.
+ * post promises and observations, read scores and subscribe to webhooks, across all accounts,
+ * within their scopes.
  */
 export const tokenScopes = [
   'accounts:read',
@@ -10,6 +11,7 @@ export const tokenScopes = [
   'promises:write',
   'observations:write',
   'scores:read',
+  'webhooks:manage',
 ] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
