@@ -7,8 +7,8 @@ export * from './calendar/business-time.ts';
 export * from './calendar/calendar-for.ts';
 export * from './calendar/day-bounds.ts';
 export * from './calendar/ical-holidays.ts';
-export * from './calendar-feed/index.ts';
 export { workingIntervalsOn } from './calendar/working-schedule.ts';
+export * from './calendar-feed/index.ts';
 export * from './calibration/business-duration-words.ts';
 export * from './calibration/calibrate.ts';
 export {
