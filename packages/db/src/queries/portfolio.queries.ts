@@ -1,0 +1,338 @@
+import type { CharterVersion, KindOutcomeTally, PromiseKind } from '@steadfast/domain';
+import { sql } from 'kysely';
+import type { Db } from '../schema/database.ts';
+import { rowToVersion } from './charter.mapping.ts';
+
+// The leadership dashboards read aggregates, never the event history: every read here is either
+// bounded by a window of time walked through an index that leads with its instant (migration
+// 2026-11-24T203000_web_admin), or by the number of accounts (one row per account).
+
+/** A window of time [from, to). */
+export interface Window {
+  from: string;
+  to: string;
+}
+
+const count = (condition: ReturnType<typeof sql>) =>
+  sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
+
+// A slip: renegotiated, delivered after the deadline in force, or missed. The projection keeps the
+// latest notice, not each: a slip counts as announced when the customer heard of it at or before
+// the deadline finally in force.
+const late = sql`status = 'fulfilled' and lateness_minutes > 0`;
+const keptOnTime = sql`status = 'fulfilled' and coalesce(lateness_minutes, 0) <= 0 and renegotiation_count = 0`;
+const keptRenegotiated = sql`status = 'fulfilled' and coalesce(lateness_minutes, 0) <= 0 and renegotiation_count > 0`;
+const missed = sql`status = 'missed'`;
+const announcedSlip = sql`(${late} or ${missed} or renegotiation_count > 0) and last_informed_at is not null and last_informed_at <= due_deadline`;
+
+/**
+ * How the promises closed in the window ended, per kind, counted in SQL over the promises
+ * projection (one row per promise). Bounded by the promises closed in the window (index
+ * promises_closed); at most one row per kind comes back.
+ */
+export async function tallyKindOutcomes(db: Db, window: Window): Promise<KindOutcomeTally[]> {
+  const rows = await db
+    .selectFrom('promises')
+    .select([
+      'kind',
+      count(keptOnTime).as('kept_on_time'),
+      count(keptRenegotiated).as('kept_renegotiated'),
+      count(late).as('late'),
+      count(missed).as('missed'),
+      count(announcedSlip).as('announced_slips'),
+    ])
+    .where('closed_at', '>=', window.from)
+    .where('closed_at', '<', window.to)
+    .where('status', 'in', ['fulfilled', 'missed'])
+    .groupBy('kind')
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind as PromiseKind,
+    keptOnTime: Number(row.kept_on_time ?? 0),
+    keptRenegotiated: Number(row.kept_renegotiated ?? 0),
+    late: Number(row.late ?? 0),
+    missed: Number(row.missed ?? 0),
+    announcedSlips: Number(row.announced_slips ?? 0),
+  }));
+}
+
+/** Effort of one owner in a window, split by whether the account is (now) a prospect. */
+export interface OwnerEffortRow {
+  ownerId: string;
+  prospect: { promises: number; touchpoints: number };
+  existing: { promises: number; touchpoints: number };
+}
+
+/**
+ * Promises made and touchpoints done per owner in the window, for prospects and for accounts
+ * already won (churned ones left out). The account's current stage decides which. Bounded by the
+ * promises made (index promises_made) and touchpoints done (touchpoints_status_done) in the window.
+ */
+export async function tallyOwnerEffort(db: Db, window: Window): Promise<OwnerEffortRow[]> {
+  const isProspect = sql<number>`case when accounts.stage = 'prospect' then 1 else 0 end`;
+  const promises = await db
+    .selectFrom('promises')
+    .innerJoin('accounts', 'accounts.id', 'promises.account_id')
+    .select((eb) => [
+      'promises.owner_id as owner_id',
+      isProspect.as('prospect'),
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .where('promises.made_at', '>=', window.from)
+    .where('promises.made_at', '<', window.to)
+    .where('accounts.stage', '<>', 'churned')
+    .groupBy(['promises.owner_id', isProspect])
+    .execute();
+  const touchpoints = await db
+    .selectFrom('touchpoints')
+    .innerJoin('accounts', 'accounts.id', 'touchpoints.account_id')
+    .select((eb) => [
+      'touchpoints.owner_id as owner_id',
+      isProspect.as('prospect'),
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .where('touchpoints.status', '=', 'done')
+    .where('touchpoints.done_at', '>=', window.from)
+    .where('touchpoints.done_at', '<', window.to)
+    .where('accounts.stage', '<>', 'churned')
+    .groupBy(['touchpoints.owner_id', isProspect])
+    .execute();
+  const byOwner = new Map<string, OwnerEffortRow>();
+  const owner = (ownerId: string) => {
+    const found = byOwner.get(ownerId) ?? {
+      ownerId,
+      prospect: { promises: 0, touchpoints: 0 },
+      existing: { promises: 0, touchpoints: 0 },
+    };
+    byOwner.set(ownerId, found);
+    return found;
+  };
+  for (const row of promises) {
+    const side = Number(row.prospect) === 1 ? 'prospect' : 'existing';
+    owner(row.owner_id)[side].promises += Number(row.n);
+  }
+  for (const row of touchpoints) {
+    const side = Number(row.prospect) === 1 ? 'prospect' : 'existing';
+    owner(row.owner_id)[side].touchpoints += Number(row.n);
+  }
+  return [...byOwner.values()];
+}
+
+/** A served account and its latest touch since `since`. */
+export interface AccountTouchRow {
+  accountId: string;
+  accountName: string;
+  ownerId: string;
+  createdAt: string;
+  lastTouchAt: string | null;
+}
+
+/**
+ * Accounts in the given stages with their latest touch (promise made, touchpoint done) at or after
+ * `since`; null when there was none. Bounded by the number of accounts and by the promises and
+ * touchpoints of the window from `since` (indexes promises_made, touchpoints_status_done).
+ */
+export async function listLastTouches(
+  db: Db,
+  filter: { stages: readonly string[]; since: string },
+): Promise<AccountTouchRow[]> {
+  if (filter.stages.length === 0) return [];
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'owner_id', 'created_at'])
+    .where('stage', 'in', [...filter.stages])
+    .orderBy('name')
+    .execute();
+  const promiseTouches = await db
+    .selectFrom('promises')
+    .select((eb) => ['account_id', eb.fn.max('made_at').as('at')])
+    .where('made_at', '>=', filter.since)
+    .groupBy('account_id')
+    .execute();
+  const doneTouches = await db
+    .selectFrom('touchpoints')
+    .select((eb) => ['account_id', eb.fn.max('done_at').as('at')])
+    .where('status', '=', 'done')
+    .where('done_at', '>=', filter.since)
+    .groupBy('account_id')
+    .execute();
+  const latest = new Map<string, string>();
+  for (const row of [...promiseTouches, ...doneTouches]) {
+    if (row.at === null) continue;
+    const at = String(row.at);
+    const known = latest.get(row.account_id);
+    if (known === undefined || at > known) latest.set(row.account_id, at);
+  }
+  return accounts.map((account) => ({
+    accountId: account.id,
+    accountName: account.name,
+    ownerId: account.owner_id,
+    createdAt: account.created_at,
+    lastTouchAt: latest.get(account.id) ?? null,
+  }));
+}
+
+/** When a churn risk first appeared on an account in the window: its first poor satisfaction score. */
+export interface ChurnRiskRow {
+  accountId: string;
+  accountName: string;
+  ownerId: string;
+  riskAt: string;
+}
+
+/**
+ * Accounts whose customer gave a score at or below `atMost` (0–1) in the window, with the first
+ * such moment. Bounded by the signals received in the window (index satisfaction_signals_received).
+ */
+export async function listChurnRiskMoments(
+  db: Db,
+  filter: Window & { atMost: number },
+): Promise<ChurnRiskRow[]> {
+  const rows = await db
+    .selectFrom('satisfaction_signals')
+    .innerJoin('accounts', 'accounts.id', 'satisfaction_signals.account_id')
+    .select((eb) => [
+      'accounts.id as account_id',
+      'accounts.name as account_name',
+      'accounts.owner_id as owner_id',
+      eb.fn.min('satisfaction_signals.received_at').as('risk_at'),
+    ])
+    .where('satisfaction_signals.received_at', '>=', filter.from)
+    .where('satisfaction_signals.received_at', '<', filter.to)
+    .where('satisfaction_signals.normalised_score', '<=', filter.atMost)
+    .groupBy(['accounts.id', 'accounts.name', 'accounts.owner_id'])
+    .execute();
+  return rows.map((row) => ({
+    accountId: row.account_id,
+    accountName: row.account_name,
+    ownerId: row.owner_id,
+    riskAt: String(row.risk_at),
+  }));
+}
+
+/**
+ * Promises made plus touchpoints done for one account in a window. Bounded by that account's
+ * promises (index promises_account_kind_made leads with the account) and touchpoints.
+ */
+export async function countAccountTouches(
+  db: Db,
+  filter: Window & { accountId: string },
+): Promise<number> {
+  const promises = await db
+    .selectFrom('promises')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('account_id', '=', filter.accountId)
+    .where('made_at', '>=', filter.from)
+    .where('made_at', '<', filter.to)
+    .executeTakeFirstOrThrow();
+  const touchpoints = await db
+    .selectFrom('touchpoints')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('account_id', '=', filter.accountId)
+    .where('status', '=', 'done')
+    .where('done_at', '>=', filter.from)
+    .where('done_at', '<', filter.to)
+    .executeTakeFirstOrThrow();
+  return Number(promises.n) + Number(touchpoints.n);
+}
+
+/** The current charter version of every account in the given stages that has one. */
+export async function listCurrentCharterVersions(
+  db: Db,
+  filter: { stages: readonly string[] },
+): Promise<(CharterVersion & { accountName: string })[]> {
+  if (filter.stages.length === 0) return [];
+  // One row per account with a charter: bounded by the number of accounts.
+  const rows = await db
+    .selectFrom('charters')
+    .innerJoin('accounts', 'accounts.id', 'charters.account_id')
+    .innerJoin('charter_versions', (join) =>
+      join
+        .onRef('charter_versions.account_id', '=', 'charters.account_id')
+        .onRef('charter_versions.version', '=', 'charters.current_version'),
+    )
+    .selectAll('charter_versions')
+    .select('accounts.name as account_name')
+    .where('accounts.stage', 'in', [...filter.stages])
+    .orderBy('accounts.name')
+    .execute();
+  return rows.map(({ account_name, ...row }) => ({
+    ...rowToVersion(row),
+    accountName: account_name,
+  }));
+}
+
+/** Observations per charter term in the window: bounded by the observations of the window. */
+export async function countObservationsByTerm(
+  db: Db,
+  window: Window,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('charter_observations')
+    .select((eb) => ['term_id', eb.fn.countAll<number | string>().as('n')])
+    .where('occurred_at', '>=', window.from)
+    .where('occurred_at', '<', window.to)
+    .groupBy('term_id')
+    .execute();
+  return new Map(rows.map((row) => [row.term_id, Number(row.n)]));
+}
+
+/**
+ * Of the calibration ranges shown with a proposed date in the window, how many had a chance below
+ * one half ("tighter than the record"). Reads at most the `sample` most recent such forecasts
+ * (index forecasts_made); their JSON is read here because SQLite and PostgreSQL spell JSON
+ * access differently.
+ */
+export async function tallyProposedDates(
+  db: Db,
+  filter: Window & { sample: number },
+): Promise<{ proposed: number; tighterThanRecord: number }> {
+  const rows = await db
+    .selectFrom('forecasts')
+    .select('body')
+    .where('type', '=', 'calibration')
+    .where('made_at', '>=', filter.from)
+    .where('made_at', '<', filter.to)
+    .orderBy('made_at', 'desc')
+    .limit(filter.sample)
+    .execute();
+  let proposed = 0;
+  let tighterThanRecord = 0;
+  for (const row of rows) {
+    const body = JSON.parse(row.body) as { chosenDate?: { chance?: unknown } | null };
+    const chance = body.chosenDate?.chance;
+    if (typeof chance !== 'number') continue;
+    proposed += 1;
+    if (chance < 0.5) tighterThanRecord += 1;
+  }
+  return { proposed, tighterThanRecord };
+}
+
+/** Scored satisfaction signals received in the window, over every account. */
+export async function tallyScoredSatisfaction(
+  db: Db,
+  window: Window,
+): Promise<{ scored: number; normalisedSum: number }> {
+  // Bounded by the signals of the window (index satisfaction_signals_received).
+  const row = await db
+    .selectFrom('satisfaction_signals')
+    .select((eb) => [
+      eb.fn.count<number | string>('normalised_score').as('scored'),
+      eb.fn.sum<number | string | null>('normalised_score').as('normalised_sum'),
+    ])
+    .where('received_at', '>=', window.from)
+    .where('received_at', '<', window.to)
+    .executeTakeFirstOrThrow();
+  return { scored: Number(row.scored), normalisedSum: Number(row.normalised_sum ?? 0) };
+}
+
+/** How many accounts are in the given stages (bounded by the number of accounts). */
+export async function countAccountsInStages(db: Db, stages: readonly string[]): Promise<number> {
+  if (stages.length === 0) return 0;
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('stage', 'in', [...stages])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
