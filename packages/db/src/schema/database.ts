@@ -5,6 +5,7 @@ import type { BackgroundJobTable } from './background-job.table.ts';
 import type { CharterTables } from './charter.tables.ts';
 import type { ContactTable } from './contact.table.ts';
 import type { ForecastTables } from './forecast.tables.ts';
+import type { ImportKeyTable } from './import-key.table.ts';
 import type { PromiseTable } from './promise.table.ts';
 import type { PromiseEventTable } from './promise-event.table.ts';
 import type { RequestTables } from './request.tables.ts';
@@ -30,6 +31,7 @@ export interface Database
   background_jobs: BackgroundJobTable;
   settings: SettingTable;
   trust_evidence: TrustEvidenceTable;
+  import_keys: ImportKeyTable;
 }
 
 /** The database, or a transaction on it: queries take either. */
