@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './account.table.ts';
 import type { AuditLogTable } from './audit-log.table.ts';
 import type { BackgroundJobTable } from './background-job.table.ts';
+import type { CalendarFeedTable } from './calendar-feed.table.ts';
 import type { CharterTables } from './charter.tables.ts';
 import type { ContactTable } from './contact.table.ts';
 import type { ForecastTables } from './forecast.tables.ts';
@@ -23,6 +24,7 @@ export interface Database
     TouchpointTables {
   users: UserTable;
   audit_log: AuditLogTable;
+  calendar_feeds: CalendarFeedTable;
   teams: TeamTable;
   accounts: AccountTable;
   contacts: ContactTable;
