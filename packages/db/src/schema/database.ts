@@ -15,13 +15,15 @@ import type { SettingTable } from './setting.table.ts';
 import type { TouchpointTables } from './touchpoint.tables.ts';
 import type { TrustEvidenceTable } from './trust-evidence.table.ts';
 import type { TeamTable, UserTable } from './user.table.ts';
+import type { WebhookTables } from './webhook.tables.ts';
 
 export interface Database
   extends CharterTables,
     ForecastTables,
     RequestTables,
     SessionTables,
-    TouchpointTables {
+    TouchpointTables,
+    WebhookTables {
   users: UserTable;
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedTable;

@@ -40,7 +40,9 @@ export function charterBreachEvent(
 }
 
 /** A charter's review has come due at its next review date (the event is of that moment). */
-export function charterReviewDueEvent(head: CharterHead): WebhookEvent {
+export function charterReviewDueEvent(
+  head: Pick<CharterHead, 'accountId' | 'currentVersion' | 'lastReviewedAt' | 'nextReviewAt'>,
+): WebhookEvent {
   return {
     type: 'charter.review_due',
     accountId: head.accountId,
