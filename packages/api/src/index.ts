@@ -7,12 +7,22 @@ export {
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';
+export {
+  type CalendarFeedContent,
+  calendarFeedFor,
+  feedEntryLimit,
+} from './calendar-feed/calendar-feed-for.ts';
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
 export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
 export type { ApiContext, SessionCookie } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
+export {
+  integrationApiVersion,
+  integrationOpenApiDocument,
+} from './openapi/integration-document.ts';
+export { type RestError, restErrorOf, restErrorOutput } from './openapi/rest-error.ts';
 export {
   type AppRouter,
   appRouter,

@@ -2,13 +2,15 @@ import { findUser, insertAuditEntry, inTransaction } from '@steadfast/db';
 import { type DomainErrorKind, isDomainError } from '@steadfast/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { assertOwnWork } from './access/ownership.ts';
 import { mayCall, procedureAccess } from './access/procedure-access.ts';
 import { auditEntryFor } from './audit/audit-entry.ts';
 import type { ApiContext } from './context.ts';
 import { errorFormatter } from './error-formatter.ts';
 
-const t = initTRPC.context<ApiContext>().create({ errorFormatter });
+// `OpenApiMeta`: the integration procedures also answer as REST, described by OpenAPI.
+const t = initTRPC.context<ApiContext>().meta<OpenApiMeta>().create({ errorFormatter });
 
 const trpcCodeByKind: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   invalid: 'BAD_REQUEST',

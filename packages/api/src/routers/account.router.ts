@@ -7,24 +7,32 @@ import {
   notFound,
 } from '@steadfast/domain';
 import { z } from 'zod';
+import { accountOutput, accountWithContactsOutput } from '../openapi/account.schemas.ts';
+import { integrationRoutes } from '../openapi/integration-routes.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 
 export const accountRouter = createRouter({
   list: publicProcedure
+    .meta(integrationRoutes.accountList)
     .input(
       z
         .object({ stage: z.enum(accountStages).optional(), ownerId: idSchema.optional() })
         .default({}),
     )
+    .output(z.array(accountOutput))
     .query(({ ctx, input }) =>
       listAccounts(ctx.db, { ...input, ownerId: ctx.ownerScope ?? input.ownerId }),
     ),
 
-  get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
-    const account = await findAccount(ctx.db, input.id);
-    if (account === undefined) throw notFound('account', input.id, 'id');
-    return { account, contacts: await listContacts(ctx.db, account.id) };
-  }),
+  get: publicProcedure
+    .meta(integrationRoutes.accountGet)
+    .input(z.object({ id: idSchema }))
+    .output(accountWithContactsOutput)
+    .query(async ({ ctx, input }) => {
+      const account = await findAccount(ctx.db, input.id);
+      if (account === undefined) throw notFound('account', input.id, 'id');
+      return { account, contacts: await listContacts(ctx.db, account.id) };
+    }),
 
   create: publicProcedure.input(createAccountInputSchema).mutation(async ({ ctx, input }) => {
     if ((await findUser(ctx.db, input.ownerId)) === undefined) {

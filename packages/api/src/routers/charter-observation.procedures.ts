@@ -21,6 +21,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import type { ApiContext } from '../context.ts';
+import { integrationRoutes } from '../openapi/integration-routes.ts';
+import { observeBatchOutput, observeOutput } from '../openapi/observation.schemas.ts';
 import { publicProcedure } from '../trpc.ts';
 
 /** Each account the rows name, with its current charter and calendar (absent: no such account). */
@@ -85,31 +87,37 @@ export const charterObservationProcedures = {
    * One measured instance of a charter term. Posting the same term and reference again stores
    * nothing and answers with the observation stored first (`duplicate: true`).
    */
-  observe: publicProcedure.input(charterObservationInputSchema).mutation(async ({ ctx, input }) => {
-    const { observations, issues } = await measure(ctx, [input]);
-    const [issue] = issues;
-    if (issue !== undefined) {
-      throw new DomainError({
-        code: issue.code,
-        kind: notFoundCodes.has(issue.code) ? 'not_found' : 'invalid',
-        field: issue.field,
-        message: issue.message,
-      });
-    }
-    const [stored] = await insertCharterObservations(ctx.db, observations);
-    const observation = stored && (await findCharterObservation(ctx.db, stored.id));
-    if (stored === undefined || observation === undefined) {
-      throw new Error('an observation just stored could not be read back');
-    }
-    return { observation, duplicate: stored.duplicate };
-  }),
+  observe: publicProcedure
+    .meta(integrationRoutes.observe)
+    .input(charterObservationInputSchema)
+    .output(observeOutput)
+    .mutation(async ({ ctx, input }) => {
+      const { observations, issues } = await measure(ctx, [input]);
+      const [issue] = issues;
+      if (issue !== undefined) {
+        throw new DomainError({
+          code: issue.code,
+          kind: notFoundCodes.has(issue.code) ? 'not_found' : 'invalid',
+          field: issue.field,
+          message: issue.message,
+        });
+      }
+      const [stored] = await insertCharterObservations(ctx.db, observations);
+      const observation = stored && (await findCharterObservation(ctx.db, stored.id));
+      if (stored === undefined || observation === undefined) {
+        throw new Error('an observation just stored could not be read back');
+      }
+      return { observation, duplicate: stored.duplicate };
+    }),
 
   /**
    * Up to 1000 observations, stored all or none: when any row is refused, the 400 names every
    * refused row and field and nothing is stored. Results follow the input order.
    */
   observeBatch: publicProcedure
+    .meta(integrationRoutes.observeBatch)
     .input(charterObservationBatchInputSchema)
+    .output(observeBatchOutput)
     .mutation(async ({ ctx, input }) => {
       const { observations, issues } = await measure(ctx, input.observations);
       if (issues.length > 0) throw refusedBatch(issues);

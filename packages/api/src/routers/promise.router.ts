@@ -35,6 +35,12 @@ import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { recordCaptureForecast } from '../analytics/forecast-recording.ts';
 import { decodeKeysetCursor, keysetPage } from '../keyset-page.ts';
+import { integrationRoutes } from '../openapi/integration-routes.ts';
+import {
+  promisePageOutput,
+  promiseStateOutput,
+  promiseWithEventsOutput,
+} from '../openapi/promise.schemas.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 
 function cursorAfter(cursor: string | undefined) {
@@ -101,35 +107,43 @@ async function analysisContextOf(
 }
 
 export const promiseRouter = createRouter({
-  create: publicProcedure.input(makePromiseInputSchema).mutation(async ({ ctx, input }) => {
-    const account = await checkReferences(ctx.db, input);
-    const { settings } = await loadAnalyticsSettings(ctx.db);
-    const made = makePromise(input, {
-      promiseId: ctx.newId(),
-      eventId: ctx.newId(),
-      now: ctx.now(),
-      actorId: ctx.actorId,
-    });
-    const calendar = accountCalendar(account, settings);
-    const change = analysedChange(null, made, { calendar, settings });
-    await inTransaction(ctx.db, async (trx) => {
-      await insertMadePromise(trx, change);
-      await recordCaptureForecast({
-        db: trx,
-        state: made.state,
-        measures: change.measures,
-        settings,
+  create: publicProcedure
+    .meta(integrationRoutes.promiseCreate)
+    .input(makePromiseInputSchema)
+    .output(promiseStateOutput)
+    .mutation(async ({ ctx, input }) => {
+      const account = await checkReferences(ctx.db, input);
+      const { settings } = await loadAnalyticsSettings(ctx.db);
+      const made = makePromise(input, {
+        promiseId: ctx.newId(),
+        eventId: ctx.newId(),
         now: ctx.now(),
-        newId: ctx.newId,
+        actorId: ctx.actorId,
       });
-    });
-    return made.state;
-  }),
+      const calendar = accountCalendar(account, settings);
+      const change = analysedChange(null, made, { calendar, settings });
+      await inTransaction(ctx.db, async (trx) => {
+        await insertMadePromise(trx, change);
+        await recordCaptureForecast({
+          db: trx,
+          state: made.state,
+          measures: change.measures,
+          settings,
+          now: ctx.now(),
+          newId: ctx.newId,
+        });
+      });
+      return made.state;
+    }),
 
-  get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
-    const { state, events } = await loadPromiseState(ctx.db, input.id);
-    return { promise: state, events };
-  }),
+  get: publicProcedure
+    .meta(integrationRoutes.promiseGet)
+    .input(z.object({ id: idSchema }))
+    .output(promiseWithEventsOutput)
+    .query(async ({ ctx, input }) => {
+      const { state, events } = await loadPromiseState(ctx.db, input.id);
+      return { promise: state, events };
+    }),
 
   /**
    * How the promise turned out (or stands), in its account's business time: early, on time,
@@ -145,28 +159,34 @@ export const promiseRouter = createRouter({
     });
   }),
 
-  list: publicProcedure.input(listInputSchema).query(async ({ ctx, input }) => {
-    const view = promiseViewFilter(input.view, ctx.now(), input.timeZone);
-    const statuses =
-      input.status === undefined
-        ? view.statuses
-        : view.statuses?.includes(input.status) === false
-          ? []
-          : [input.status];
-    const items = await listPromiseSummaries(ctx.db, {
-      ...view,
-      statuses,
-      accountId: input.accountId,
-      ownerId: ctx.ownerScope ?? input.ownerId,
-      kind: input.kind,
-      after: cursorAfter(input.cursor),
-      limit: input.limit + 1,
-    });
-    return keysetPage(items, input.limit, (summary) => summary.dueDeadline);
-  }),
+  list: publicProcedure
+    .meta(integrationRoutes.promiseList)
+    .input(listInputSchema)
+    .output(promisePageOutput)
+    .query(async ({ ctx, input }) => {
+      const view = promiseViewFilter(input.view, ctx.now(), input.timeZone);
+      const statuses =
+        input.status === undefined
+          ? view.statuses
+          : view.statuses?.includes(input.status) === false
+            ? []
+            : [input.status];
+      const items = await listPromiseSummaries(ctx.db, {
+        ...view,
+        statuses,
+        accountId: input.accountId,
+        ownerId: ctx.ownerScope ?? input.ownerId,
+        kind: input.kind,
+        after: cursorAfter(input.cursor),
+        limit: input.limit + 1,
+      });
+      return keysetPage(items, input.limit, (summary) => summary.dueDeadline);
+    }),
 
   recordEvent: publicProcedure
+    .meta(integrationRoutes.promiseRecordEvent)
     .input(recordPromiseEventInputSchema)
+    .output(promiseStateOutput)
     .mutation(async ({ ctx, input }) => {
       const analysis = await analysisContextOf(ctx.db, input.promiseId);
       return changePromise(ctx.db, input.promiseId, (state) => {

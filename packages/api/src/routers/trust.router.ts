@@ -14,6 +14,13 @@ import { z } from 'zod';
 import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
+import { integrationRoutes } from '../openapi/integration-routes.ts';
+import {
+  accountTrustOutput,
+  companyTrustOutput,
+  managerTrustOutput,
+  teamTrustOutput,
+} from '../openapi/trust.schemas.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { trustHistoryProcedures } from './trust-history.procedures.ts';
 
@@ -21,19 +28,24 @@ export const trustRouter = createRouter({
   ...trustHistoryProcedures,
 
   /** How far the company as a whole is trusted to keep its promises, with why. */
-  company: publicProcedure.query(async ({ ctx }) => {
-    const { settings } = await loadAnalyticsSettings(ctx.db);
-    const evidence = await findTrustEvidence(ctx.db, companyScope);
-    const prior = { typicalReliability: startingReliability };
-    return {
-      outcomes: evidence?.counts ?? null,
-      score: scoreOf(evidence, { prior, settings, now: ctx.now() }),
-    };
-  }),
+  company: publicProcedure
+    .meta(integrationRoutes.trustCompany)
+    .output(companyTrustOutput)
+    .query(async ({ ctx }) => {
+      const { settings } = await loadAnalyticsSettings(ctx.db);
+      const evidence = await findTrustEvidence(ctx.db, companyScope);
+      const prior = { typicalReliability: startingReliability };
+      return {
+        outcomes: evidence?.counts ?? null,
+        score: scoreOf(evidence, { prior, settings, now: ctx.now() }),
+      };
+    }),
 
   /** An account's trust score: 0–100 with its interval and a breakdown in words and numbers. */
   account: publicProcedure
+    .meta(integrationRoutes.trustAccount)
     .input(z.object({ accountId: idSchema }))
+    .output(accountTrustOutput)
     .query(async ({ ctx, input }) => {
       const account = await findAccount(ctx.db, input.accountId);
       if (account === undefined) throw notFound('account', input.accountId, 'accountId');
@@ -54,38 +66,46 @@ export const trustRouter = createRouter({
     }),
 
   /** An account manager's trust score across the accounts they own. */
-  manager: publicProcedure.input(z.object({ userId: idSchema })).query(async ({ ctx, input }) => {
-    const user = await findUser(ctx.db, input.userId);
-    if (user === undefined) throw notFound('user', input.userId, 'userId');
-    const { settings } = await loadAnalyticsSettings(ctx.db);
-    const now = ctx.now();
-    const [evidence, prior] = await Promise.all([
-      findTrustEvidence(ctx.db, { type: 'manager', id: user.id }),
-      companyPrior(ctx.db, settings, now),
-    ]);
-    return {
-      user,
-      outcomes: evidence?.counts ?? null,
-      score: scoreOf(evidence, { prior, settings, now }),
-    };
-  }),
+  manager: publicProcedure
+    .meta(integrationRoutes.trustManager)
+    .input(z.object({ userId: idSchema }))
+    .output(managerTrustOutput)
+    .query(async ({ ctx, input }) => {
+      const user = await findUser(ctx.db, input.userId);
+      if (user === undefined) throw notFound('user', input.userId, 'userId');
+      const { settings } = await loadAnalyticsSettings(ctx.db);
+      const now = ctx.now();
+      const [evidence, prior] = await Promise.all([
+        findTrustEvidence(ctx.db, { type: 'manager', id: user.id }),
+        companyPrior(ctx.db, settings, now),
+      ]);
+      return {
+        user,
+        outcomes: evidence?.counts ?? null,
+        score: scoreOf(evidence, { prior, settings, now }),
+      };
+    }),
 
   /** A team's trust score: the promises of its account managers, scored together. */
-  team: publicProcedure.input(z.object({ teamId: idSchema })).query(async ({ ctx, input }) => {
-    const team = await findTeam(ctx.db, input.teamId);
-    if (team === undefined) throw notFound('team', input.teamId, 'teamId');
-    const { settings } = await loadAnalyticsSettings(ctx.db);
-    const now = ctx.now();
-    const [evidence, prior] = await Promise.all([
-      findTrustEvidence(ctx.db, { type: 'team', id: team.id }),
-      companyPrior(ctx.db, settings, now),
-    ]);
-    return {
-      team,
-      outcomes: evidence?.counts ?? null,
-      score: scoreOf(evidence, { prior, settings, now }),
-    };
-  }),
+  team: publicProcedure
+    .meta(integrationRoutes.trustTeam)
+    .input(z.object({ teamId: idSchema }))
+    .output(teamTrustOutput)
+    .query(async ({ ctx, input }) => {
+      const team = await findTeam(ctx.db, input.teamId);
+      if (team === undefined) throw notFound('team', input.teamId, 'teamId');
+      const { settings } = await loadAnalyticsSettings(ctx.db);
+      const now = ctx.now();
+      const [evidence, prior] = await Promise.all([
+        findTrustEvidence(ctx.db, { type: 'team', id: team.id }),
+        companyPrior(ctx.db, settings, now),
+      ]);
+      return {
+        team,
+        outcomes: evidence?.counts ?? null,
+        score: scoreOf(evidence, { prior, settings, now }),
+      };
+    }),
 
   /** Accounts, managers or teams ranked by trust, lowest first (where to look) or highest first. */
   ranking: publicProcedure

@@ -1,0 +1,144 @@
+import type { OpenApiMeta } from 'trpc-to-openapi';
+
+type Route = NonNullable<OpenApiMeta['openapi']>;
+
+/** What each error status means on the REST surface (the body is always an `Error`). */
+const errorMeaning = {
+  400: 'Bad input: `fieldErrors` names each field and the rule it broke. Nothing was changed.',
+  401: 'No token was sent, or it is unknown, malformed or revoked.',
+  403: 'The token does not hold the scope this endpoint needs.',
+  404: 'Something the request names does not exist (`fieldErrors` says which).',
+  409: 'The promise changed since `expectedVersion` (`details.currentVersion` has the current one).',
+  422: "The promise's state does not allow this event (`errorCode` says why, e.g. `promise_closed`).",
+  500: 'Something went wrong on our side; nothing the request sent caused it.',
+} as const;
+
+type ErrorStatus = keyof typeof errorMeaning;
+
+function errors(...statuses: ErrorStatus[]): Record<number, string> {
+  return Object.fromEntries(
+    [401, 403, ...statuses, 500].map((status) => [status, errorMeaning[status as ErrorStatus]]),
+  );
+}
+
+function route(
+  scope: string,
+  options: Omit<Route, 'protect' | 'errorResponses' | 'tags'> & {
+    tag: string;
+    errors: ErrorStatus[];
+  },
+): OpenApiMeta {
+  const { tag, errors: statuses, description, ...rest } = options;
+  return {
+    openapi: {
+      ...rest,
+      tags: [tag],
+      description: `${description ?? ''}\n\nNeeds a token with the scope \`${scope}\`.`.trim(),
+      protect: true,
+      errorResponses: errors(...statuses),
+    },
+  };
+}
+
+/**
+ * The integration procedures as REST endpoints (mounted under `/api`): order systems, helpdesks
+ * and CRMs post promises, their fulfilments and service measurements, and read trust scores.
+ */
+export const integrationRoutes = {
+  promiseCreate: route('promises:write', {
+    method: 'POST',
+    path: '/v1/promises',
+    tag: 'Promises',
+    summary: 'Make a promise',
+    description:
+      'Records a promise made to a customer: its kind, account, owner, due point or window, importance, optional condition (the clock starts when it is met) and source.',
+    errors: [400, 404],
+  }),
+  promiseRecordEvent: route('promises:write', {
+    method: 'POST',
+    path: '/v1/promises/{promiseId}/events',
+    tag: 'Promises',
+    summary: 'Record what happened to a promise',
+    description:
+      'Condition met, progress, at risk, customer informed, renegotiated, fulfilled (full or partial), missed, released or cancelled — at the `expectedVersion` the caller last saw. Answers with the promise as it now stands.',
+    errors: [400, 404, 409, 422],
+  }),
+  promiseGet: route('promises:read', {
+    method: 'GET',
+    path: '/v1/promises/{id}',
+    tag: 'Promises',
+    summary: 'Read a promise with its events',
+    errors: [400, 404],
+  }),
+  promiseList: route('promises:read', {
+    method: 'GET',
+    path: '/v1/promises',
+    tag: 'Promises',
+    summary: 'List promises (view=at_risk: the ones at risk)',
+    description:
+      'Lists promises by `view` (`at_risk`: running and flagged at risk; also `due_today`, `overdue`, `upcoming`, `open`, `closed`, `all`), account, owner, kind and status, soonest deadline first. Page with `limit` and the `nextCursor` of the previous page.',
+    errors: [400],
+  }),
+  accountList: route('accounts:read', {
+    method: 'GET',
+    path: '/v1/accounts',
+    tag: 'Accounts',
+    summary: 'List accounts',
+    errors: [400],
+  }),
+  accountGet: route('accounts:read', {
+    method: 'GET',
+    path: '/v1/accounts/{id}',
+    tag: 'Accounts',
+    summary: 'Read an account with its contacts',
+    errors: [400, 404],
+  }),
+  observe: route('observations:write', {
+    method: 'POST',
+    path: '/v1/observations',
+    tag: 'Observations',
+    summary: 'Post one observation of a charter term',
+    description:
+      'One measured instance of a service-charter term (e.g. a first response that took 2.5 business hours). Posting the same term and `reference` again stores nothing and answers with the observation stored first (`duplicate: true`).',
+    errors: [400, 404],
+  }),
+  observeBatch: route('observations:write', {
+    method: 'POST',
+    path: '/v1/observations/batch',
+    tag: 'Observations',
+    summary: 'Post up to 1000 observations, all or none',
+    description:
+      'When any row is refused, the 400 names every refused row and field (`observations.3.termId`) and nothing is stored. Rows repeating a term and `reference` already stored count as duplicates. Results follow the input order.',
+    errors: [400],
+  }),
+  trustCompany: route('scores:read', {
+    method: 'GET',
+    path: '/v1/trust/company',
+    tag: 'Trust',
+    summary: "The company's trust score",
+    errors: [],
+  }),
+  trustAccount: route('scores:read', {
+    method: 'GET',
+    path: '/v1/trust/accounts/{accountId}',
+    tag: 'Trust',
+    summary: "An account's trust score",
+    description:
+      'Trust 0–100 with its credible interval and a breakdown (reliability, consistency, proactivity, charter) in words and numbers.',
+    errors: [400, 404],
+  }),
+  trustManager: route('scores:read', {
+    method: 'GET',
+    path: '/v1/trust/managers/{userId}',
+    tag: 'Trust',
+    summary: "An account manager's trust score",
+    errors: [400, 404],
+  }),
+  trustTeam: route('scores:read', {
+    method: 'GET',
+    path: '/v1/trust/teams/{teamId}',
+    tag: 'Trust',
+    summary: "A team's trust score",
+    errors: [400, 404],
+  }),
+} satisfies Record<string, OpenApiMeta>;
