@@ -3,10 +3,12 @@ import { accountRouter } from './routers/account.router.ts';
 import { auditRouter } from './routers/audit.router.ts';
 import { authRouter } from './routers/auth.router.ts';
 import { calendarRouter } from './routers/calendar.router.ts';
+import { calendarFeedRouter } from './routers/calendar-feed.router.ts';
 import { calibrationRouter } from './routers/calibration.router.ts';
 import { charterRouter } from './routers/charter.router.ts';
 import { driftRouter } from './routers/drift.router.ts';
 import { forecastRouter } from './routers/forecast.router.ts';
+import { portfolioRouter } from './routers/portfolio.router.ts';
 import { promiseRouter } from './routers/promise.router.ts';
 import { requestRouter } from './routers/request.router.ts';
 import { riskRouter } from './routers/risk.router.ts';
@@ -23,10 +25,12 @@ export const appRouter = createRouter({
   audit: auditRouter,
   auth: authRouter,
   calendar: calendarRouter,
+  calendarFeed: calendarFeedRouter,
   calibration: calibrationRouter,
   charter: charterRouter,
   drift: driftRouter,
   forecast: forecastRouter,
+  portfolio: portfolioRouter,
   promise: promiseRouter,
   request: requestRouter,
   risk: riskRouter,

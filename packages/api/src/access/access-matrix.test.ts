@@ -14,7 +14,12 @@ const leadershipOnly = [
   'trust.ranking',
   'forecast.audit',
   'request.frictionRanking',
+  'portfolio.kindSlips',
+  'portfolio.serviceGaps',
+  'portfolio.attention',
 ];
+// One's own calendar feed: every logged-in person, leaders included even for its writes; no token.
+const everyPerson = ['calendarFeed.create', 'calendarFeed.revoke', 'calendarFeed.status'];
 const adminOnly = [
   'settings.updateAnalytics',
   'calendar.setCompany',
@@ -85,7 +90,8 @@ function expectedAllowed(path: string, actor: Actor): boolean {
   if (actor.role === undefined) return false;
   if (adminOnly.includes(path)) return actor.role === 'admin';
   if (leadershipOnly.includes(path)) return actor.role === 'leader' || actor.role === 'admin';
-  if (procedures[path]?._def.type === 'mutation' && actor.role === 'leader') return false;
+  const leaderWrite = procedures[path]?._def.type === 'mutation' && !everyPerson.includes(path);
+  if (leaderWrite && actor.role === 'leader') return false;
   // The input names the own manager's account and promise: another manager never reaches them.
   return !actor.otherManager;
 }
@@ -185,6 +191,7 @@ describe('who may call what: every procedure of AppRouter, for every kind of cal
     for (const path of [
       ...publicOnes,
       ...leadershipOnly,
+      ...everyPerson,
       ...adminOnly,
       ...Object.keys(tokenScope),
     ]) {

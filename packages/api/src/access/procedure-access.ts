@@ -86,6 +86,14 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
   'trust.company': leadership('scores:read'),
   'trust.ranking': leadership('scores:read'),
   'forecast.audit': leadership(),
+  'portfolio.kindSlips': leadership(),
+  'portfolio.serviceGaps': leadership(),
+  'portfolio.attention': leadership(),
+
+  // One's own calendar feed: every logged-in person (leaders too) makes, revokes and reads theirs; no token.
+  'calendarFeed.create': read(),
+  'calendarFeed.revoke': read(),
+  'calendarFeed.status': read(),
 
   'settings.analytics': read(),
   'settings.updateAnalytics': admin,

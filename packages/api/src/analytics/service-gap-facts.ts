@@ -1,0 +1,102 @@
+import {
+  countAccountsInStages,
+  countObservationsByTerm,
+  type Db,
+  findAccount,
+  listAccountsWithoutCharter,
+  listCurrentCharterVersions,
+  listOverdueCharterReviews,
+  tallyKindOutcomes,
+  tallyProposedDates,
+  tallyScoredSatisfaction,
+  type Window,
+} from '@steadfast/db';
+import {
+  type AnalyticsSettings,
+  existingCustomerStages,
+  type Instant,
+  type ServiceGapFacts,
+} from '@steadfast/domain';
+import { accountCharterCompliance } from './account-charter-compliance.ts';
+
+/** How many of the most recent captures the communication gap looks at. */
+const captureSample = 5_000;
+
+/**
+ * Everything the five service-quality gaps are judged from, read as aggregates: account counts and
+ * one charter row per served account (bounded by accounts), and for the window the promises closed,
+ * observations, proposed dates and satisfaction scores (each walked through an index on its
+ * instant). Charter compliance is computed per account with a charter over the window's
+ * observations, as the account page does.
+ */
+export async function loadServiceGapFacts(options: {
+  db: Db;
+  settings: AnalyticsSettings;
+  now: Instant;
+  window: Window;
+}): Promise<ServiceGapFacts> {
+  const { db, window } = options;
+  const stages = existingCustomerStages;
+  const [servedAccounts, withoutCharter, overdue, versions, observed, outcomes, captures] =
+    await Promise.all([
+      countAccountsInStages(db, stages),
+      listAccountsWithoutCharter(db, { stages }),
+      listOverdueCharterReviews(db, { now: options.now }),
+      listCurrentCharterVersions(db, { stages }),
+      countObservationsByTerm(db, window),
+      tallyKindOutcomes(db, window),
+      tallyProposedDates(db, { ...window, sample: captureSample }),
+    ]);
+  const satisfaction = await tallyScoredSatisfaction(db, window);
+  const compliance: ServiceGapFacts['compliance'] = [];
+  for (const version of versions) {
+    const account = await findAccount(db, version.accountId);
+    if (account === undefined) continue;
+    const result = await accountCharterCompliance({
+      db,
+      account,
+      settings: options.settings,
+      now: options.now,
+      from: window.from,
+      to: window.to,
+    });
+    if (result?.share === null || result?.share === undefined) continue;
+    compliance.push({ accountId: account.id, accountName: account.name, share: result.share });
+  }
+  const sum = (pick: (tally: (typeof outcomes)[number]) => number) =>
+    outcomes.reduce((total, tally) => total + pick(tally), 0);
+  const keptOnTime = sum((t) => t.keptOnTime);
+  const slips = sum((t) => t.keptRenegotiated + t.late + t.missed);
+  return {
+    servedAccounts,
+    withoutCharter: withoutCharter.map(({ accountId, accountName }) => ({
+      accountId,
+      accountName,
+    })),
+    withoutClientExpectation: versions
+      .filter((version) => version.terms.every((term) => term.clientExpectation === null))
+      .map((version) => ({ accountId: version.accountId, accountName: version.accountName })),
+    overdueReviews: overdue.map((review) => ({
+      accountId: review.accountId,
+      accountName: review.accountName,
+      daysOverdue: Math.floor(
+        (Date.parse(options.now) - Date.parse(review.nextReviewAt)) / 86_400_000,
+      ),
+    })),
+    terms: versions.flatMap((version) =>
+      version.terms.map((term) => ({
+        accountId: version.accountId,
+        accountName: version.accountName,
+        termId: term.id,
+        metric: term.metric,
+        description: term.description,
+        observations: observed.get(term.id) ?? 0,
+      })),
+    ),
+    compliance,
+    outcomes: { keptOnTime, closed: keptOnTime + slips },
+    captures,
+    slips: { total: slips, announced: sum((t) => t.announcedSlips) },
+    satisfaction,
+  };
+}

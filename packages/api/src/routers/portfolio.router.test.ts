@@ -1,0 +1,108 @@
+import { TRPCError } from '@trpc/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
+
+const DAY = 86_400_000;
+const at = (ms: number) => new Date(ms).toISOString();
+
+describe('portfolio analytics for leadership', () => {
+  let api: TestApi;
+  let clientId: string;
+  let prospectId: string;
+  beforeEach(async () => {
+    api = await createTestApi('2026-09-01T09:00:00.000Z');
+    clientId = (
+      await api.caller.account.create({ name: 'Northwind', ownerId: api.ownerId, stage: 'active' })
+    ).id;
+    prospectId = (
+      await api.caller.account.create({
+        name: 'Prospect Co',
+        ownerId: api.ownerId,
+        stage: 'prospect',
+      })
+    ).id;
+  });
+  afterEach(async () => {
+    await api.close();
+  });
+
+  /** A promise made now, due in 4 days, then closed `days` later (kept by then, else missed). */
+  async function promise(options: {
+    accountId: string;
+    kind: 'delivery' | 'callback';
+    days: number;
+    kept: boolean;
+  }) {
+    const start = Date.parse(api.clock.now);
+    const made = await api.caller.promise.create({
+      accountId: options.accountId,
+      ownerId: api.ownerId,
+      kind: options.kind,
+      title: 'Something promised',
+      due: { kind: 'point', at: at(start + 4 * DAY) },
+    });
+    api.clock.now = at(start + options.days * DAY);
+    await api.caller.promise.recordEvent({
+      promiseId: made.id,
+      expectedVersion: 1,
+      event: options.kept ? { type: 'fulfilled', completeness: 'full' } : { type: 'missed' },
+    });
+    api.clock.now = at(start + 7 * DAY);
+  }
+
+  it('ranks the promise kinds that slip, most slipping first, with every kind present', async () => {
+    await promise({ accountId: clientId, kind: 'delivery', days: 2, kept: true });
+    await promise({ accountId: clientId, kind: 'delivery', days: 5, kept: false });
+    await promise({ accountId: clientId, kind: 'callback', days: 1, kept: true });
+
+    const { kinds } = await api.adminCaller.portfolio.kindSlips({});
+
+    expect(kinds[0]).toMatchObject({
+      kind: 'delivery',
+      closed: 2,
+      slips: 1,
+      missed: 1,
+      slipShare: 0.5,
+    });
+    expect(kinds.find((kind) => kind.kind === 'callback')).toMatchObject({ slipShare: 0 });
+    expect(kinds).toHaveLength(8);
+  });
+
+  it('sees a manager working mostly on prospects and a served account with no charter', async () => {
+    await promise({ accountId: prospectId, kind: 'callback', days: 1, kept: true });
+    await promise({ accountId: prospectId, kind: 'callback', days: 1, kept: true });
+    await promise({ accountId: clientId, kind: 'callback', days: 1, kept: true });
+
+    const attention = await api.adminCaller.portfolio.attention({});
+    expect(attention.managers).toEqual([
+      expect.objectContaining({
+        managerId: api.ownerId,
+        prospectEffort: 2,
+        existingEffort: 1,
+        chasingNew: true,
+      }),
+    ]);
+
+    const { gaps } = await api.adminCaller.portfolio.serviceGaps({});
+    const knowledge = gaps.find((gap) => gap.area === 'knowledge');
+    expect(knowledge).toMatchObject({ measure: 0, status: 'gap' });
+    expect(knowledge?.accounts).toEqual([
+      { accountId: clientId, accountName: 'Northwind', note: 'no service charter' },
+    ]);
+  });
+
+  it('names an existing account nobody touched for the neglect period', async () => {
+    api.clock.now = at(Date.parse(api.clock.now) + 60 * DAY);
+    const attention = await api.adminCaller.portfolio.attention({});
+    expect(attention.neglected.map((account) => [account.accountName, account.quietDays])).toEqual([
+      ['Northwind', 60],
+    ]);
+  });
+
+  it('refuses account managers and a window outside 7–730 days', async () => {
+    await expect(api.caller.portfolio.attention({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const refused = await api.adminCaller.portfolio.kindSlips({ days: 3 }).catch((error) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect(refused.code).toBe('BAD_REQUEST');
+  });
+});
