@@ -16,6 +16,11 @@ export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
 export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
+export {
+  type CalendarFeedContent,
+  calendarFeedFor,
+  feedEntryLimit,
+} from './calendar-feed/calendar-feed-for.ts';
 export type { ApiContext, SessionCookie } from './context.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
 export {
