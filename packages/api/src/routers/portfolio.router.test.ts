@@ -99,6 +99,28 @@ describe('portfolio analytics for leadership', () => {
     ]);
   });
 
+  it('draws a monthly trend that shows a score falling after the month misses began', async () => {
+    for (let n = 0; n < 4; n += 1) {
+      await promise({ accountId: clientId, kind: 'delivery', days: 2, kept: true });
+    }
+    // September was kept; in October and November every promise is missed.
+    api.clock.now = '2026-10-05T09:00:00.000Z';
+    for (let n = 0; n < 6; n += 1) {
+      await promise({ accountId: clientId, kind: 'delivery', days: 5, kept: false });
+    }
+
+    const { points } = await api.adminCaller.portfolio.trend({ months: 3 });
+
+    expect(points.map((point) => [point.day, point.source])).toEqual([
+      ['2026-09-30', 'reconstructed'],
+      ['2026-10-31', 'reconstructed'],
+      ['2026-11-16', 'live'],
+    ]);
+    const [september, , today] = points;
+    expect(september?.score ?? 0).toBeGreaterThan((today?.score ?? 0) + 10);
+    expect(today?.score).toBeCloseTo((await api.adminCaller.trust.company()).score.score, 6);
+  });
+
   it('refuses account managers and a window outside 7–730 days', async () => {
     await expect(api.caller.portfolio.attention({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const refused = await api.adminCaller.portfolio.kindSlips({ days: 3 }).catch((error) => error);

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
+import { portfolioTrendProcedures } from './portfolio-trend.procedures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -48,6 +49,8 @@ const beforeRiskDays = 90;
 const afterRiskDays = 30;
 
 export const portfolioRouter = createRouter({
+  ...portfolioTrendProcedures,
+
   /**
    * Which promise kinds slip over the last `days` (default 365): per kind kept on time, kept after
    * renegotiation, late, missed, and the share of slips announced first; most slipping first.

@@ -2,3 +2,4 @@
 export * from './attention.ts';
 export * from './kind-slips.ts';
 export * from './service-gaps.ts';
+export * from './trend-months.ts';
