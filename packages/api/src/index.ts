@@ -15,6 +15,11 @@ export {
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
+export {
+  defaultWebhookDeliverySettings,
+  deliverDueWebhooks,
+  type WebhookDeliverySettings,
+} from './background/webhook-delivery.ts';
 export { jobHandlers, retryDelayMs, runDueJobs, scheduleRiskSweeps } from './background/worker.ts';
 export {
   type CalendarFeedContent,
@@ -22,6 +27,8 @@ export {
   feedEntryLimit,
 } from './calendar-feed/calendar-feed-for.ts';
 export type { ApiContext, SessionCookie } from './context.ts';
+export { scheduleCharterReviewsDue } from './webhooks/review-due.ts';
+export { type SendWebhook, sendWebhookOverHttp } from './webhooks/webhook-sender.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
 export {
   integrationApiVersion,

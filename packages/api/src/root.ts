@@ -18,6 +18,7 @@ import { tokenRouter } from './routers/token.router.ts';
 import { touchpointRouter } from './routers/touchpoint.router.ts';
 import { trustRouter } from './routers/trust.router.ts';
 import { userRouter } from './routers/user.router.ts';
+import { webhookRouter } from './routers/webhook.router.ts';
 import { createCallerFactory, createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
@@ -40,6 +41,7 @@ export const appRouter = createRouter({
   touchpoint: touchpointRouter,
   trust: trustRouter,
   user: userRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,13 @@ const adminOnly = [
   'audit.list',
   'user.create',
   'user.setRole',
+  // Webhooks: among people only admins; among tokens, those with webhooks:manage (below).
+  'webhook.create',
+  'webhook.list',
+  'webhook.disable',
+  'webhook.delete',
+  'webhook.deliveries',
+  'webhook.redeliver',
 ];
 const tokenScope: Record<string, TokenScope> = {
   'account.get': 'accounts:read',
@@ -67,6 +74,12 @@ const tokenScope: Record<string, TokenScope> = {
   'trust.explainChange': 'scores:read',
   'trust.company': 'scores:read',
   'trust.ranking': 'scores:read',
+  'webhook.create': 'webhooks:manage',
+  'webhook.list': 'webhooks:manage',
+  'webhook.disable': 'webhooks:manage',
+  'webhook.delete': 'webhooks:manage',
+  'webhook.deliveries': 'webhooks:manage',
+  'webhook.redeliver': 'webhooks:manage',
 };
 
 type Actor = { name: string; role?: UserRole; scopes?: TokenScope[]; otherManager?: boolean };
@@ -207,6 +220,7 @@ describe('who may call what: every procedure of AppRouter, for every kind of cal
       'promises:write',
       'observations:write',
       'scores:read',
+      'webhooks:manage',
     ] as const
   ).map((scope) => ({ name: `token with ${scope}`, scopes: [scope] }));
   const cases = paths.flatMap((path) =>

@@ -4,12 +4,13 @@ import type { TokenScope, UserRole } from '@steadfast/domain';
  * Who may call a procedure. `public`: anyone. `read`: any logged-in person, or a token holding
  * `scope`. `write`: account managers and admins (leaders read, they do not change customers'
  * promises), or a token holding `scope`. `leadership`: leaders and admins, or a token holding
- * `scope`. `admin`: admins only. Where no scope is named, no token may call it.
+ * `scope`. `admin`: admins only, or a token holding `scope` where one is named (a token managing
+ * its own webhooks). Where no scope is named, no token may call it.
  */
 export type ProcedureAccess =
   | { kind: 'public' }
   | { kind: 'read' | 'write' | 'leadership'; scope?: TokenScope }
-  | { kind: 'admin' };
+  | { kind: 'admin'; scope?: TokenScope };
 
 const publicAccess: ProcedureAccess = { kind: 'public' };
 const read = (scope?: TokenScope): ProcedureAccess =>
@@ -19,6 +20,7 @@ const write = (scope?: TokenScope): ProcedureAccess =>
 const leadership = (scope?: TokenScope): ProcedureAccess =>
   scope ? { kind: 'leadership', scope } : { kind: 'leadership' };
 const admin: ProcedureAccess = { kind: 'admin' };
+const adminOr = (scope: TokenScope): ProcedureAccess => ({ kind: 'admin', scope });
 
 /** Every procedure's access, by path. A procedure missing here is refused to everyone. */
 export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
@@ -107,6 +109,14 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
   'audit.list': admin,
   'user.create': admin,
   'user.setRole': admin,
+
+  // Webhooks: a token with webhooks:manage manages its own subscriptions; an admin, everyone's.
+  'webhook.create': adminOr('webhooks:manage'),
+  'webhook.list': adminOr('webhooks:manage'),
+  'webhook.disable': adminOr('webhooks:manage'),
+  'webhook.delete': adminOr('webhooks:manage'),
+  'webhook.deliveries': adminOr('webhooks:manage'),
+  'webhook.redeliver': adminOr('webhooks:manage'),
 };
 
 const rolesFor: Record<'read' | 'write' | 'leadership' | 'admin', readonly UserRole[]> = {
@@ -125,7 +135,5 @@ export function mayCall(
   if (access.kind === 'public') return true;
   if (caller === null) return false;
   if ('role' in caller) return rolesFor[access.kind].includes(caller.role);
-  return (
-    access.kind !== 'admin' && access.scope !== undefined && caller.scopes.includes(access.scope)
-  );
+  return access.scope !== undefined && caller.scopes.includes(access.scope);
 }

@@ -1,10 +1,11 @@
-import { changePromise, findAccount, listPromiseIdsOfAccount } from '@steadfast/db';
+import { findAccount, listPromiseIdsOfAccount } from '@steadfast/db';
 import { dueDeadline, isDomainError, recordPromiseEvent } from '@steadfast/domain';
 import { z } from 'zod';
 import { analysedChange } from '../analytics/analysed-change.ts';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { recordRiskForecast } from '../analytics/forecast-recording.ts';
 import { cachedCurves, reviewOpenPromise } from '../analytics/promise-risk-review.ts';
+import { changePromiseAndNotify } from '../webhooks/promise-change.ts';
 import type { JobContext } from './job-kinds.ts';
 
 export const riskSweepPayloadSchema = z.object({ accountId: z.string() });
@@ -62,7 +63,7 @@ export async function sweepAccountRisk(
       if (promise.atRisk || !review.assessment.atRisk) continue;
       await recordRiskForecast({ ...forecast, occasion: 'first_flagged' });
       try {
-        await changePromise(db, promiseId, (state) => {
+        await changePromiseAndNotify(context, promiseId, (state) => {
           const next = recordPromiseEvent(
             state,
             {

@@ -24,6 +24,7 @@ import type { ApiContext } from '../context.ts';
 import { integrationRoutes } from '../openapi/integration-routes.ts';
 import { observeBatchOutput, observeOutput } from '../openapi/observation.schemas.ts';
 import { publicProcedure } from '../trpc.ts';
+import { emitCharterBreaches } from '../webhooks/charter-breaches.ts';
 
 /** Each account the rows name, with its current charter and calendar (absent: no such account). */
 async function observedAccounts(
@@ -41,12 +42,14 @@ async function observedAccounts(
 }
 
 async function measure(ctx: ApiContext, rows: readonly CharterObservationCommand[]) {
-  return measureObservations(rows, {
-    accounts: await observedAccounts(ctx.db, rows),
+  const accounts = await observedAccounts(ctx.db, rows);
+  const measured = measureObservations(rows, {
+    accounts,
     now: ctx.now(),
     actorId: ctx.actorId,
     newId: ctx.newId,
   });
+  return { ...measured, accounts };
 }
 
 /**
@@ -92,7 +95,7 @@ export const charterObservationProcedures = {
     .input(charterObservationInputSchema)
     .output(observeOutput)
     .mutation(async ({ ctx, input }) => {
-      const { observations, issues } = await measure(ctx, [input]);
+      const { observations, issues, accounts } = await measure(ctx, [input]);
       const [issue] = issues;
       if (issue !== undefined) {
         throw new DomainError({
@@ -107,6 +110,7 @@ export const charterObservationProcedures = {
       if (stored === undefined || observation === undefined) {
         throw new Error('an observation just stored could not be read back');
       }
+      if (!stored.duplicate) await emitCharterBreaches(ctx, { observations, accounts });
       return { observation, duplicate: stored.duplicate };
     }),
 
@@ -119,9 +123,11 @@ export const charterObservationProcedures = {
     .input(charterObservationBatchInputSchema)
     .output(observeBatchOutput)
     .mutation(async ({ ctx, input }) => {
-      const { observations, issues } = await measure(ctx, input.observations);
+      const { observations, issues, accounts } = await measure(ctx, input.observations);
       if (issues.length > 0) throw refusedBatch(issues);
       const stored = await insertCharterObservations(ctx.db, observations);
+      const added = observations.filter((_, index) => stored[index]?.duplicate === false);
+      await emitCharterBreaches(ctx, { observations: added, accounts });
       const duplicates = stored.filter((result) => result.duplicate).length;
       return {
         stored: stored.length - duplicates,

@@ -1,5 +1,4 @@
 import {
-  changePromise,
   type Db,
   findAccount,
   findContact,
@@ -42,6 +41,7 @@ import {
   promiseWithEventsOutput,
 } from '../openapi/promise.schemas.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
+import { changePromiseAndNotify } from '../webhooks/promise-change.ts';
 
 function cursorAfter(cursor: string | undefined) {
   if (cursor === undefined) return undefined;
@@ -189,7 +189,7 @@ export const promiseRouter = createRouter({
     .output(promiseStateOutput)
     .mutation(async ({ ctx, input }) => {
       const analysis = await analysisContextOf(ctx.db, input.promiseId);
-      return changePromise(ctx.db, input.promiseId, (state) => {
+      return changePromiseAndNotify(ctx, input.promiseId, (state) => {
         const next = recordPromiseEvent(state, input, {
           eventId: ctx.newId(),
           now: ctx.now(),
