@@ -35,6 +35,7 @@ export {
   integrationOpenApiDocument,
 } from './openapi/integration-document.ts';
 export { type RestError, restErrorOf, restErrorOutput } from './openapi/rest-error.ts';
+export * from './transfer/index.ts';
 export {
   type AppRouter,
   appRouter,
