@@ -24,7 +24,6 @@ export * from './queries/session.queries.ts';
 export * from './queries/settings.queries.ts';
 export * from './queries/touchpoint.queries.ts';
 export * from './queries/transfer.queries.ts';
-export * from './queries/transfer.queries.ts';
 export * from './queries/trust-evidence.queries.ts';
 export * from './queries/trust-history.queries.ts';
 export * from './queries/user.queries.ts';
