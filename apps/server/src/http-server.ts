@@ -4,6 +4,7 @@ import type { Db } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { calendarFeedRoute } from './calendar-feed-route.ts';
 import { bearerToken } from './bearer-token.ts';
 import { sessionContext } from './session-context.ts';
 
@@ -56,5 +57,6 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     },
   };
   server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  server.register(calendarFeedRoute, { db: options.db, now: options.now });
   return server;
 }
