@@ -4,8 +4,8 @@ import type { Db } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { calendarFeedRoute } from './calendar-feed-route.ts';
 import { bearerToken } from './bearer-token.ts';
+import { calendarFeedRoute } from './calendar-feed-route.ts';
 import { sessionContext } from './session-context.ts';
 
 export interface HttpServerOptions {
