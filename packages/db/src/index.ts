@@ -7,6 +7,12 @@ export {
   redactPassword,
 } from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
+export {
+  backupSqliteFile,
+  closeSqliteStoreForReplacement,
+  inspectSqliteStore,
+  type SqliteStoreInspection,
+} from './sqlite-file.ts';
 export * from './queries/account.queries.ts';
 export * from './queries/analytics.queries.ts';
 export * from './queries/api-token.queries.ts';
