@@ -1,12 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
-import { type ApiContext, type AppRouter, appRouter } from '@steadfast/api';
+import { type AppRouter, appRouter } from '@steadfast/api';
 import type { Db } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { bearerToken } from './bearer-token.ts';
 import { calendarFeedRoute } from './calendar-feed-route.ts';
-import { sessionContext } from './session-context.ts';
+import { requestContext } from './request-context.ts';
+import { restApi } from './rest-api.ts';
 
 export interface HttpServerOptions {
   db: Db;
@@ -43,13 +43,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
     router: appRouter,
-    createContext: async ({ req, res }): Promise<ApiContext> => ({
-      db: options.db,
-      now: options.now,
-      newId: options.newId,
-      token: await bearerToken({ db: options.db, now: options.now(), request: req }),
-      ...(await sessionContext({ db: options.db, now: options.now(), request: req, reply: res })),
-    }),
+    createContext: requestContext(options),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         server.log.error({ err: error.cause ?? error, path }, 'procedure failed');
@@ -58,5 +52,6 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   };
   server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
   server.register(calendarFeedRoute, { db: options.db, now: options.now });
+  server.register(restApi, { prefix: '/api', createContext: requestContext(options) });
   return server;
 }

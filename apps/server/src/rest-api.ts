@@ -1,0 +1,94 @@
+import {
+  type ApiContext,
+  appRouter,
+  integrationOpenApiDocument,
+  type RestError,
+  restErrorOf,
+} from '@steadfast/api';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fastifyTRPCOpenApiPlugin, type OpenAPIObject } from 'trpc-to-openapi';
+import { registerApiReferencePage } from './api-reference-page.ts';
+
+export interface RestApiOptions {
+  createContext: (http: { req: FastifyRequest; res: FastifyReply }) => Promise<ApiContext>;
+}
+
+function isAdapterError(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'data' in body && 'code' in body;
+}
+
+/**
+ * The adapter answers errors with the tRPC shape plus its own fields; REST callers get the one
+ * `Error` body the document describes. Anything that is not such an error passes untouched.
+ */
+async function restErrorBody(
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  if (reply.statusCode < 400 || typeof payload !== 'string') return payload;
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+  return isAdapterError(body) ? JSON.stringify(restErrorOf(body, reply.statusCode)) : payload;
+}
+
+/** Errors Fastify raises before a procedure runs (a body that is not JSON, a wrong media type). */
+function fastifyError(error: FastifyError): RestError {
+  const httpStatus =
+    error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
+  return {
+    code:
+      httpStatus === 415
+        ? 'UNSUPPORTED_MEDIA_TYPE'
+        : httpStatus < 500
+          ? 'BAD_REQUEST'
+          : 'INTERNAL_SERVER_ERROR',
+    errorCode: httpStatus < 500 ? 'bad_request' : 'internal_error',
+    message: httpStatus < 500 ? error.message : 'Something went wrong on our side.',
+    httpStatus,
+    fieldErrors: {},
+    details: {},
+  };
+}
+
+/**
+ * REST for integrations under the prefix (`/api`): the integration procedures at `/v1/…`
+ * (trpc-to-openapi's Fastify adapter over the same routers, context and access checks as /trpc),
+ * their OpenAPI 3.1 document at `/openapi.json` and a reference page at `/docs`.
+ */
+export async function restApi(api: FastifyInstance, options: RestApiOptions): Promise<void> {
+  const documents = new Map<string, OpenAPIObject>();
+  api.get('/openapi.json', async (request) => {
+    // The servers entry names the address the caller reached (behind a proxy: its X-Forwarded-*).
+    const baseUrl = `${request.protocol}://${request.host}${api.prefix}`;
+    let document = documents.get(baseUrl);
+    if (document === undefined) {
+      document = integrationOpenApiDocument(appRouter, baseUrl);
+      documents.set(baseUrl, document);
+    }
+    return document;
+  });
+  registerApiReferencePage(api);
+
+  api.addHook('onSend', restErrorBody);
+  api.setErrorHandler((error: FastifyError, _request, reply) => {
+    const body = fastifyError(error);
+    if (body.httpStatus >= 500) api.log.error({ err: error }, 'REST request failed');
+    return reply.code(body.httpStatus).send(body);
+  });
+  await api.register(fastifyTRPCOpenApiPlugin, {
+    router: appRouter,
+    // The Fastify adapter hands over Fastify's own request and reply (with Node's methods added).
+    createContext: ({ req, res }: { req: FastifyRequest; res: FastifyReply }) =>
+      options.createContext({ req, res }),
+    onError: ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        api.log.error({ err: error.cause ?? error, path }, 'REST procedure failed');
+      }
+    },
+  });
+}
