@@ -1,9 +1,14 @@
 import { hostname } from 'node:os';
 import {
+  deliverDueWebhooks,
   runDueJobs,
+  type SendWebhook,
+  scheduleCharterReviewsDue,
   scheduleRiskSweeps,
   scheduleTouchpointSuggestions,
   scheduleTrustSnapshots,
+  sendWebhookOverHttp,
+  type WebhookDeliverySettings,
 } from '@steadfast/api';
 import { type Database, purgeFinishedJobs } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
@@ -26,6 +31,9 @@ export function startBackgroundWorker(options: {
   newId: () => string;
   intervalMs: number;
   riskSweepEveryMs: number;
+  webhooks: WebhookDeliverySettings;
+  /** How webhooks go over the wire (fetch unless a test injects one). */
+  sendWebhook?: SendWebhook;
   log: FastifyBaseLogger;
 }): BackgroundWorker {
   const workerId = `${hostname()}:${process.pid}:${options.newId().slice(-8)}`;
@@ -51,6 +59,24 @@ export function startBackgroundWorker(options: {
         for (const job of ran.filter((r) => !r.ok))
           options.log.warn({ job }, 'background job failed');
         if (ran.length === 0) break;
+      }
+      // Charter reviews that came due are announced to webhook subscribers, once each.
+      await scheduleCharterReviewsDue({ db: options.db, now: options.now, newId: options.newId });
+      while (!stopped) {
+        const batch = 20;
+        const attempts = await deliverDueWebhooks({
+          db: options.db,
+          workerId,
+          now: options.now,
+          send: options.sendWebhook ?? sendWebhookOverHttp,
+          jitter: Math.random,
+          settings: options.webhooks,
+          limit: batch,
+        });
+        for (const attempt of attempts.filter((a) => a.outcome === 'dead'))
+          options.log.warn({ attempt }, 'webhook delivery dead after its last attempt');
+        // A full batch may mean more are due; otherwise the rest wait for their retry time.
+        if (attempts.length < batch) break;
       }
     } catch (error) {
       options.log.error({ err: error }, 'background worker round failed');

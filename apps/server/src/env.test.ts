@@ -13,6 +13,21 @@ describe('server environment', () => {
     expect(env.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('retries webhooks from 5 s, nine attempts, each with 10 s to answer, unless told otherwise', () => {
+    expect(readEnv({}).webhooks).toEqual({
+      retry: { baseMs: 5_000, maxAttempts: 9 },
+      timeoutMs: 10_000,
+    });
+    expect(
+      readEnv({
+        WEBHOOK_RETRY_BASE_MS: '100',
+        WEBHOOK_MAX_ATTEMPTS: '3',
+        WEBHOOK_TIMEOUT_MS: '500',
+      }).webhooks,
+    ).toEqual({ retry: { baseMs: 100, maxAttempts: 3 }, timeoutMs: 500 });
+    expect(() => readEnv({ WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
+  });
+
   it('names the variable and the rule when one is bad', () => {
     expect(() => readEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrow(

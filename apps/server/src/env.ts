@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { WebhookDeliverySettings } from '@steadfast/api';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -22,6 +23,15 @@ const envSchema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** How often every account's running promises are reviewed for risk (milliseconds). */
   RISK_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(900_000),
+  /**
+   * The first wait before a failed webhook delivery is retried (milliseconds); later waits are
+   * fixed multiples of it (5 s, 30 s, 2 min, 10 min, 1 h, … by default).
+   */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5_000),
+  /** Attempts at one webhook delivery before it is dead (a dead letter). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(9),
+  /** How long a webhook receiver has to answer one attempt (milliseconds). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export interface ServerEnv {
@@ -34,6 +44,7 @@ export interface ServerEnv {
   trustProxy: boolean;
   workerIntervalMs: number;
   riskSweepEveryMs: number;
+  webhooks: WebhookDeliverySettings;
 }
 
 /** The server's configuration, read once; a bad variable stops the start with its name and rule. */
@@ -54,5 +65,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     trustProxy: env.TRUST_PROXY === 'true',
     workerIntervalMs: env.WORKER_INTERVAL_MS,
     riskSweepEveryMs: env.RISK_SWEEP_EVERY_MS,
+    webhooks: {
+      retry: { baseMs: env.WEBHOOK_RETRY_BASE_MS, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS },
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
   };
 }

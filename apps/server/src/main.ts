@@ -25,6 +25,7 @@ const worker = startBackgroundWorker({
   newId: uuidv7,
   intervalMs: env.workerIntervalMs,
   riskSweepEveryMs: env.riskSweepEveryMs,
+  webhooks: env.webhooks,
   log: server.log,
 });
 server.log.info(
