@@ -12,7 +12,12 @@ function referencePage(documentUrl: string, bundleUrl: string): string {
     url: documentUrl,
     // Its default fonts come from Scalar's servers; the system's fonts do, offline too.
     withDefaultFonts: false,
+    // Scalar's cloud features (AI agent, developer toolbar, telemetry) need its servers: off.
+    agent: { disabled: true },
+    showDeveloperTools: 'never',
+    telemetry: false,
     hideClientButton: true,
+    defaultOpenAllTags: true,
     metaData: { title: 'Steadfast integration API' },
   });
   return `<!doctype html>

@@ -38,7 +38,7 @@ function withRestErrors(document: OpenAPIObject): OpenAPIObject {
 
 /** The OpenAPI 3.1 document of the integration procedures, served from `baseUrl` (…/api). */
 export function integrationOpenApiDocument(router: AppRouter, baseUrl: string): OpenAPIObject {
-  return withRestErrors(
+  const document = withRestErrors(
     generateOpenApiDocument(router, {
       title: 'Steadfast integration API',
       description,
@@ -56,4 +56,6 @@ export function integrationOpenApiDocument(router: AppRouter, baseUrl: string): 
       defs: { Error: restErrorOutput },
     }),
   );
+  // Every endpoint needs the token: said once for the whole document too, for readers and tools.
+  return { ...document, security: [{ integrationToken: [] }] };
 }
