@@ -64,7 +64,11 @@ async function attempt(
   options: { send: SendWebhook; now: () => Instant; timeoutMs: number },
 ): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string }> {
   if (delivery.subscriptionDisabledAt !== null) {
-    return { ok: false, status: null, error: 'the subscription was disabled' };
+    return {
+      ok: false,
+      status: null,
+      error: 'the subscription was disabled (or its token revoked)',
+    };
   }
   try {
     const { status } = await options.send({

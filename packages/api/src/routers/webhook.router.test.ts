@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rejection } from '../__tests__/rejections.ts';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
@@ -128,5 +129,42 @@ describe('webhook subscriptions through the API', () => {
     expect((await rejection(crm.caller.webhook.delete({ id: subscription.id }))).code).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('answers bad input from an admin or a token with a 4xx, never a 500, and changes nothing', async () => {
+    const crm = await aTokenCaller(api, ['webhooks:manage']);
+    const unknownId = '00000000-0000-7000-8000-00000000dead';
+    const badInputs: unknown[] = [
+      null,
+      42,
+      { id: 'not-a-uuid' },
+      { id: unknownId, subscriptionId: unknownId, tokenId: unknownId },
+      { url: 'javascript:alert(1)', eventTypes: ['promise.missed'] },
+      { url: 'https://x.example', eventTypes: 'promise.missed', accountIds: [42] },
+      { status: 'lost', limit: 1e9, cursor: '!!!' },
+      { cursor: '!!!' },
+    ];
+    for (const caller of [api.adminCaller, crm.caller]) {
+      const procedures = caller.webhook as unknown as Record<
+        string,
+        (input: unknown) => Promise<unknown>
+      >;
+      for (const name of ['create', 'list', 'disable', 'delete', 'deliveries', 'redeliver']) {
+        const procedure = procedures[name];
+        if (procedure === undefined) throw new Error(`no webhook.${name}`);
+        for (const input of badInputs) {
+          const outcome = await procedure(input).then(
+            () => 'accepted',
+            (error: unknown) => error,
+          );
+          if (outcome === 'accepted') continue;
+          expect(outcome, `${name} with ${JSON.stringify(input)}`).toBeInstanceOf(TRPCError);
+          expect((outcome as TRPCError).code, `${name} with ${JSON.stringify(input)}`).not.toBe(
+            'INTERNAL_SERVER_ERROR',
+          );
+        }
+      }
+    }
+    expect(await api.adminCaller.webhook.list()).toEqual([]);
   });
 });

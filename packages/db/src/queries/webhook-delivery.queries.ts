@@ -66,6 +66,7 @@ export interface ClaimedWebhookDelivery {
   subscriptionId: string;
   url: string;
   secret: string;
+  /** When the subscription was disabled (or its token revoked): nothing is sent to it then. */
   subscriptionDisabledAt: Instant | null;
 }
 
@@ -108,6 +109,7 @@ export async function claimDueWebhookDeliveries(
       'webhook_subscriptions.id',
       'webhook_deliveries.subscription_id',
     )
+    .innerJoin('api_tokens', 'api_tokens.id', 'webhook_subscriptions.token_id')
     .select([
       'webhook_deliveries.id as id',
       'webhook_deliveries.message_id as messageId',
@@ -116,7 +118,11 @@ export async function claimDueWebhookDeliveries(
       'webhook_deliveries.subscription_id as subscriptionId',
       'webhook_subscriptions.url as url',
       'webhook_subscriptions.secret as secret',
-      'webhook_subscriptions.disabled_at as subscriptionDisabledAt',
+      // A subscription whose token was revoked is as good as disabled.
+      (eb) =>
+        eb.fn
+          .coalesce('webhook_subscriptions.disabled_at', 'api_tokens.revoked_at')
+          .as('subscriptionDisabledAt'),
     ])
     .where(
       'webhook_deliveries.id',

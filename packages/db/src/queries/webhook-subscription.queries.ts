@@ -34,14 +34,19 @@ export async function listWebhookSubscriptions(
   return rows.map(rowToSubscription);
 }
 
-/** The subscriptions still receiving events: what a new event is matched against. */
+/**
+ * The subscriptions still receiving events, what a new event is matched against: not disabled,
+ * and owned by a token that was not revoked (a revoked integration is told nothing more).
+ */
 export async function listActiveWebhookSubscriptions(db: Db): Promise<WebhookSubscription[]> {
   const rows = await db
     .selectFrom('webhook_subscriptions')
-    .selectAll()
-    .where('disabled_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
+    .innerJoin('api_tokens', 'api_tokens.id', 'webhook_subscriptions.token_id')
+    .selectAll('webhook_subscriptions')
+    .where('webhook_subscriptions.disabled_at', 'is', null)
+    .where('api_tokens.revoked_at', 'is', null)
+    .orderBy('webhook_subscriptions.created_at')
+    .orderBy('webhook_subscriptions.id')
     .execute();
   return rows.map(rowToSubscription);
 }

@@ -2,7 +2,7 @@ import type { WebhookSubscription } from '@steadfast/domain';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { seedOwnerAndAccount, testId } from '../__tests__/test-database.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/test-database.ts';
-import { insertApiToken } from './api-token.queries.ts';
+import { insertApiToken, revokeApiToken } from './api-token.queries.ts';
 import {
   claimDueWebhookDeliveries,
   findWebhookDelivery,
@@ -109,6 +109,19 @@ describe.each(databaseKinds)('webhook subscriptions and the outbox on %s', (kind
       subscription.id,
     ]);
     expect(await disableWebhookSubscription(database.db, testId(), later)).toBe(false);
+  });
+
+  it('leaves the subscriptions of a revoked token out of matching, and shows them disabled to a claimer', async () => {
+    await insertWebhookDeliveries(database.db, [aDelivery('msg_revoked')]);
+    await revokeApiToken(database.db, tokenId, later);
+    expect(await listActiveWebhookSubscriptions(database.db)).toEqual([]);
+    const [claimed] = await claimDueWebhookDeliveries(database.db, {
+      workerId: 'w1',
+      now,
+      leaseUntil: later,
+      limit: 5,
+    });
+    expect(claimed?.subscriptionDisabledAt).toBe(later);
   });
 
   it('writes one event to one subscription once, however often it is emitted', async () => {
