@@ -1,8 +1,12 @@
 import { insertUser } from '@steadfast/db';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '@steadfast/db/testing';
+import {
+  createTestDatabase,
+  databaseKinds,
+  storeSnapshot,
+  type TestDatabase,
+} from '@steadfast/db/testing';
 import type { CsvRecord } from '@steadfast/domain';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { storeSnapshot } from '../__tests__/store-snapshot.ts';
 import { sequentialIds } from '../__tests__/test-api.ts';
 import { createCaller } from '../root.ts';
 import { exportAccountRecords, exportPromiseRecords } from './export-csv.ts';

@@ -1,5 +1,5 @@
-import type { Database } from '@steadfast/db';
 import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema/database.ts';
 
 /**
  * Every row of every table of the store, each table's rows sorted: two snapshots are equal exactly
