@@ -464,6 +464,41 @@ describe('REST for integrations, described by OpenAPI', () => {
       expect(malformed.body).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 });
     });
 
+    it('reads JSON bodies as they are: a null or quoted number is refused, over REST and over tRPC after it', async () => {
+      const nullMinutes = { accountId, termId, reference: 'TICKET-77', businessMinutes: null };
+      const refused = await rest(
+        'post',
+        '/v1/observations',
+        { token: integration, body: nullMinutes },
+        true,
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        fieldErrors: { businessMinutes: [expect.any(String)] },
+      });
+
+      const made = await rest('post', '/v1/promises', { token: integration, body: promiseBody() });
+      const promiseId = (made.body as { id: string }).id;
+      const quoted = { expectedVersion: '1', event: { type: 'progress', milestone: 'Packed' } };
+      const quotedVersion = await rest(
+        'post',
+        '/v1/promises/{promiseId}/events',
+        { token: integration, params: { promiseId }, body: quoted },
+        true,
+      );
+      expect(quotedVersion.status).toBe(400);
+      expect(quotedVersion.body).toMatchObject({
+        fieldErrors: { expectedVersion: [expect.any(String)] },
+      });
+
+      const overTrpc = await fetch(`${url}/trpc/charter.observe`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${integration}`, 'content-type': 'application/json' },
+        body: JSON.stringify(nullMinutes),
+      });
+      expect(overTrpc.status).toBe(400);
+    });
+
     it('answers 401 without a token or with an unknown one, 403 when the token lacks the scope, 404 for an unknown promise', async () => {
       const anonymous = await rest('get', '/v1/accounts', {});
       expect(anonymous.status).toBe(401);

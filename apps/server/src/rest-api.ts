@@ -8,6 +8,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin, type OpenAPIObject } from 'trpc-to-openapi';
 import { registerApiReferencePage } from './api-reference-page.ts';
+import { keepJsonBodiesStrict } from './strict-json-bodies.ts';
 
 export interface RestApiOptions {
   createContext: (http: { req: FastifyRequest; res: FastifyReply }) => Promise<ApiContext>;
@@ -80,6 +81,7 @@ export async function restApi(api: FastifyInstance, options: RestApiOptions): Pr
     if (body.httpStatus >= 500) api.log.error({ err: error }, 'REST request failed');
     return reply.code(body.httpStatus).send(body);
   });
+  keepJsonBodiesStrict(appRouter);
   await api.register(fastifyTRPCOpenApiPlugin, {
     router: appRouter,
     // The Fastify adapter hands over Fastify's own request and reply (with Node's methods added).
