@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { calendarFeedRoute } from './calendar-feed-route.ts';
 import { requestContext } from './request-context.ts';
 import { restApi } from './rest-api.ts';
+import { webAdmin } from './web-admin.ts';
 
 export interface HttpServerOptions {
   db: Db;
@@ -15,9 +16,11 @@ export interface HttpServerOptions {
   logLevel?: string;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* (so session cookies are Secure). */
   trustProxy?: boolean;
+  /** The web admin's build (default apps/web/dist). */
+  webDist?: string;
 }
 
-/** The HTTP surface: tRPC at /trpc and GET /health. Listening is the caller's business. */
+/** The HTTP surface: tRPC at /trpc, GET /health and the web admin. Listening is the caller's business. */
 export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   const server = Fastify({
     logger: { level: options.logLevel ?? 'info' },
@@ -32,14 +35,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   server.register(fastifyCookie);
 
   server.get('/health', async () => ({ status: 'ok' }));
-  // Until the web admin is served here, the root says what this server offers.
-  server.get('/', async () => ({
-    name: 'Steadfast',
-    health: '/health',
-    trpc: '/trpc',
-    login: 'POST /trpc/auth.login {"email","password"} (demo people: see the README)',
-    try: ['/trpc/account.list', '/trpc/promise.list?input={"view":"overdue"}'],
-  }));
+  server.register(webAdmin, { dist: options.webDist });
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
     router: appRouter,

@@ -29,7 +29,7 @@ const worker = startBackgroundWorker({
   log: server.log,
 });
 server.log.info(
-  `Steadfast listening on ${address} (tRPC at ${address}/trpc) with data in ${handle.location}`,
+  `Steadfast listening on ${address} (web admin at ${address}/, tRPC at ${address}/trpc) with data in ${handle.location}`,
 );
 
 async function shutdown(signal: string): Promise<void> {

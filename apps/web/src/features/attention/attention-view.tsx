@@ -1,0 +1,130 @@
+import { Empty, formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { Panel } from '../../components/page-header.tsx';
+import { useTRPC } from '../../trpc.ts';
+
+/** Per manager: effort on prospects vs clients; neglected clients; service saved for a churn risk. */
+export function AttentionView() {
+  const trpc = useTRPC();
+  const attention = useQuery(trpc.portfolio.attention.queryOptions({ days: 90 }));
+  return (
+    <QueryView query={attention} loadingLabel="Looking at where attention goes…">
+      {(found) => (
+        <div className="grid">
+          <Panel title="Prospects vs existing clients (90 days)" id="effort" wide>
+            <div style={{ width: '100%', height: 240 }} data-testid="effort-chart">
+              <ResponsiveContainer>
+                <BarChart
+                  data={found.managers.map((manager) => ({
+                    name: manager.managerName,
+                    prospects: manager.prospectEffort,
+                    clients: manager.existingEffort,
+                  }))}
+                  margin={{ top: 8, right: 16, bottom: 0, left: -12 }}
+                >
+                  <CartesianGrid stroke="#e7ebf1" vertical={false} />
+                  <XAxis dataKey="name" tick={{ fontSize: 12 }} />
+                  <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
+                  <Tooltip />
+                  <Legend wrapperStyle={{ fontSize: 12 }} />
+                  <Bar
+                    dataKey="clients"
+                    name="existing clients"
+                    stackId="e"
+                    fill="#2457c5"
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="prospects"
+                    name="prospects"
+                    stackId="e"
+                    fill="#e8a33d"
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <ul className="item-list compact">
+              {found.managers.map((manager) => (
+                <li key={manager.managerId}>
+                  <strong>{manager.managerName}</strong>:{' '}
+                  <NumberWithParts
+                    label={`${manager.managerName}'s share of effort on prospects`}
+                    value={formatPercent(manager.prospectShare)}
+                    formula="Effort = promises made + touchpoints done, in the last 90 days."
+                    parts={[
+                      { label: 'promises to prospects', value: manager.prospect.promises },
+                      { label: 'touchpoints with prospects', value: manager.prospect.touchpoints },
+                      { label: 'promises to clients', value: manager.existing.promises },
+                      { label: 'touchpoints with clients', value: manager.existing.touchpoints },
+                    ]}
+                  />{' '}
+                  on prospects{' '}
+                  {manager.chasingNew ? (
+                    <span className="tag warn">chasing new over existing</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+          <Panel
+            title={`Neglected clients (no touch for ${found.neglectedAfterDays}+ days)`}
+            id="neglected"
+          >
+            {found.neglected.length === 0 ? (
+              <Empty title="Every client was touched recently." />
+            ) : (
+              <ul className="item-list">
+                {found.neglected.map((account) => (
+                  <li key={account.accountId}>
+                    <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+                      {account.accountName}
+                    </Link>{' '}
+                    <span className="tag warn">{account.quietDays} days quiet</span>
+                    <div className="muted">{account.ownerName}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <Panel title="Service that spikes only after a churn risk" id="late-service">
+            {found.lateService.length === 0 ? (
+              <Empty title="No late rescue found.">
+                Of {found.churnRisksLookedAt} accounts whose client gave a poor score in the last
+                year, none saw effort at least double only afterwards.
+              </Empty>
+            ) : (
+              <ul className="item-list">
+                {found.lateService.map((account) => (
+                  <li key={account.accountId}>
+                    <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+                      {account.accountName}
+                    </Link>{' '}
+                    <span className="tag bad">
+                      {account.beforeRate.toFixed(1)} → {account.afterRate.toFixed(1)} touches / 30
+                      days
+                    </span>
+                    <div className="muted">
+                      {account.ownerName}: {account.words}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+        </div>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,122 @@
+import { formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
+import { Link } from '@tanstack/react-router';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { Panel } from '../../components/page-header.tsx';
+import { type ServiceGap, useServiceGaps } from './use-service-gaps.ts';
+
+const areaNames: Record<ServiceGap['area'], string> = {
+  knowledge: 'Knowledge',
+  standards: 'Standards',
+  delivery: 'Delivery',
+  communication: 'Communication',
+  perception: 'Perception',
+};
+
+const areaQuestions: Record<ServiceGap['area'], string> = {
+  knowledge: 'Do we know what each client expects?',
+  standards: 'Are the charter terms measurable, and measured?',
+  delivery: 'Do we deliver what we agreed?',
+  communication: 'Do we promise realistically and warn before slipping?',
+  perception: 'Do clients feel the service we think we give?',
+};
+
+const statusColours: Record<ServiceGap['status'], string> = {
+  gap: '#d0523f',
+  watch: '#e8a33d',
+  fine: '#3f9d6b',
+  unknown: '#9aa5b4',
+};
+
+/** The five gaps as bars (1 = no gap), then each with its parts and the accounts behind it. */
+export function ServiceGapsView() {
+  const gaps = useServiceGaps();
+  return (
+    <QueryView query={gaps} loadingLabel="Measuring the gaps…">
+      {({ gaps: found }) => (
+        <div className="grid">
+          <Panel title="The five gaps at a glance" id="gaps-chart" wide>
+            <div style={{ width: '100%', height: 220 }} data-testid="gaps-chart">
+              <ResponsiveContainer>
+                <BarChart
+                  data={found.map((gap) => ({
+                    area: areaNames[gap.area],
+                    measure: gap.measure === null ? 0 : Math.round(gap.measure * 1000) / 10,
+                    status: gap.status,
+                  }))}
+                  margin={{ top: 8, right: 16, bottom: 0, left: -12 }}
+                >
+                  <CartesianGrid stroke="#e7ebf1" vertical={false} />
+                  <XAxis dataKey="area" tick={{ fontSize: 12 }} />
+                  <YAxis
+                    domain={[0, 100]}
+                    tickFormatter={(value: number) => `${value}%`}
+                    tick={{ fontSize: 12 }}
+                  />
+                  <Tooltip formatter={(value) => [`${value}%`, 'no gap at 100%']} />
+                  <ReferenceLine y={90} stroke="#3f9d6b" strokeDasharray="4 4" />
+                  <ReferenceLine y={70} stroke="#d0523f" strokeDasharray="4 4" />
+                  <Bar dataKey="measure" isAnimationActive={false}>
+                    {found.map((gap) => (
+                      <Cell key={gap.area} fill={statusColours[gap.status]} />
+                    ))}
+                  </Bar>
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <p className="muted">
+              Below 70% is a gap (red line), below 90% worth watching (green line).
+            </p>
+          </Panel>
+          {found.map((gap) => (
+            <Panel key={gap.area} title={areaNames[gap.area]} id={`gap-${gap.area}`}>
+              <p className="muted">{areaQuestions[gap.area]}</p>
+              <p className="gap-headline">
+                <span className={`status-dot ${gap.status}`} aria-hidden="true" />
+                <NumberWithParts
+                  label={`${areaNames[gap.area]} measure`}
+                  value={formatPercent(gap.measure)}
+                  formula={gap.words}
+                  parts={gap.parts.map((part) => ({
+                    label: part.label,
+                    value: Number.isInteger(part.value) ? part.value : part.value.toFixed(2),
+                  }))}
+                />
+                <span
+                  className={`tag ${gap.status === 'fine' ? 'ok' : gap.status === 'gap' ? 'bad' : gap.status === 'watch' ? 'warn' : ''}`}
+                >
+                  {gap.status}
+                </span>
+              </p>
+              <p>{gap.words}</p>
+              {gap.accounts.length === 0 ? null : (
+                <ul className="item-list compact">
+                  {gap.accounts.slice(0, 8).map((account) => (
+                    <li key={`${account.accountId}-${account.note}`}>
+                      <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+                        {account.accountName}
+                      </Link>
+                      : {account.note}
+                    </li>
+                  ))}
+                  {gap.accounts.length > 8 ? (
+                    <li className="muted">and {gap.accounts.length - 8} more</li>
+                  ) : null}
+                </ul>
+              )}
+            </Panel>
+          ))}
+        </div>
+      )}
+    </QueryView>
+  );
+}

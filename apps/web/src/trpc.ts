@@ -1,0 +1,51 @@
+import type { AppRouter, RouterOutputs } from '@steadfast/api';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, isTRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+export type { RouterOutputs };
+
+/** The typed procedures of the server, as TanStack Query options: `useTRPC().trust.company.queryOptions()`. */
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+/** The HTTP status of a failed call, when the server gave one. */
+export function httpStatusOf(error: unknown): number | undefined {
+  if (!isTRPCClientError(error)) return undefined;
+  const data = error.data as { httpStatus?: number } | undefined;
+  return data?.httpStatus;
+}
+
+/** A session that ended (401) sends the person back to the login page, keeping where they were. */
+function onUnauthorised(error: unknown): void {
+  if (httpStatusOf(error) !== 401 || window.location.pathname === '/login') return;
+  const back = window.location.pathname + window.location.search;
+  window.location.assign(`/login?redirect=${encodeURIComponent(back)}`);
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: onUnauthorised }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A refusal or a bad input will not change on a retry.
+        retry: (failures, error) => {
+          const status = httpStatusOf(error);
+          return (status === undefined || status >= 500) && failures < 2;
+        },
+      },
+    },
+  });
+}
+
+/** Batched calls to /trpc on this origin; the session cookie goes with them. */
+export function makeTrpcClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: '/trpc',
+        fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
+      }),
+    ],
+  });
+}
