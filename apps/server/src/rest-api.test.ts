@@ -211,6 +211,7 @@ describe('REST for integrations, described by OpenAPI', () => {
         'GET /v1/accounts/{id}',
         'GET /v1/promises',
         'GET /v1/promises/{id}',
+        'GET /v1/promises/{id}/risk',
         'GET /v1/trust/accounts/{accountId}',
         'GET /v1/trust/company',
         'GET /v1/trust/managers/{userId}',
@@ -297,6 +298,32 @@ describe('REST for integrations, described by OpenAPI', () => {
         promise: { id: promiseId, status: 'fulfilled' },
         events: [{ type: 'made' }, { type: 'at_risk_flagged' }, { type: 'fulfilled' }],
       });
+    });
+
+    it("reads an open promise's risk review, and refuses it with 422 once the promise is closed", async () => {
+      const made = await rest('post', '/v1/promises', { token: integration, body: promiseBody() });
+      const id = (made.body as { id: string }).id;
+      const review = await rest('get', '/v1/promises/{id}/risk', {
+        token: integration,
+        params: { id },
+      });
+      expect(review.status).toBe(200);
+      expect(review.body).toMatchObject({
+        assessment: { promiseId: id, atRisk: expect.any(Boolean), explanation: expect.any(String) },
+      });
+      await rest('post', '/v1/promises/{promiseId}/events', {
+        token: integration,
+        params: { promiseId: id },
+        body: {
+          expectedVersion: 1,
+          event: { type: 'cancelled', reason: 'The order was withdrawn' },
+        },
+      });
+      const closed = await rest('get', '/v1/promises/{id}/risk', {
+        token: integration,
+        params: { id },
+      });
+      expect(closed.status).toBe(422);
     });
 
     it('answers a stale expectedVersion with 409 and the current version, and an event a closed promise does not allow with 422', async () => {

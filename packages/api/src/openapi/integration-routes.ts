@@ -79,6 +79,15 @@ export const integrationRoutes = {
       'Lists promises by `view` (`at_risk`: running and flagged at risk; also `due_today`, `overdue`, `upcoming`, `open`, `closed`, `all`), account, owner, kind and status, soonest deadline first. Page with `limit` and the `nextCursor` of the previous page.',
     errors: [400],
   }),
+  riskReview: route('promises:read', {
+    method: 'GET',
+    path: '/v1/promises/{id}/risk',
+    tag: 'Promises',
+    summary: "An open promise's risk of slipping",
+    description:
+      'The chance of keeping the promise by its due given the time it has already run, from the record of comparable promises; when it is at risk, a drafted customer notice with what happened, an apology, alternatives and a realistic new date. Refused (422) for a promise that is no longer open.',
+    errors: [400, 404, 422],
+  }),
   accountList: route('accounts:read', {
     method: 'GET',
     path: '/v1/accounts',
