@@ -138,8 +138,9 @@ describe('webhooks over real HTTP to a loopback receiver', () => {
       DATABASE_URL: url,
       DEMO_DATA: 'false',
       WORKER_INTERVAL_MS: '100',
-      // Retries after 0.1 s, 0.6 s, 2.4 s and 12 s; the fifth failure is the last.
-      WEBHOOK_RETRY_BASE_MS: '100',
+      // Retries after 0.2 s, 1.2 s, 4.8 s and 24 s; the fifth failure is the last. The receiver
+      // comes up within the first seconds, so every event still has two attempts left.
+      WEBHOOK_RETRY_BASE_MS: '200',
       WEBHOOK_MAX_ATTEMPTS: '5',
       WEBHOOK_TIMEOUT_MS: '2000',
     });
@@ -204,6 +205,13 @@ describe('webhooks over real HTTP to a loopback receiver', () => {
       ],
       reviewEveryMonths: 1,
     });
+    // A month cannot pass in a test: the charter's next review is moved to a moment just ahead.
+    await database.db
+      .updateTable('charters')
+      .set({ next_review_at: new Date(Date.now() + 300).toISOString() })
+      .where('account_id', '=', account.id)
+      .execute();
+
     const due = { kind: 'point' as const, at: new Date(Date.now() + 7 * 86_400_000).toISOString() };
     const kept = await crm.promise.create.mutate({
       accountId: account.id,
@@ -240,13 +248,6 @@ describe('webhooks over real HTTP to a loopback receiver', () => {
       reference: 'TICKET-4711',
       businessMinutes: 600,
     });
-    // A month cannot pass in a test: the charter's next review is moved to a moment just ahead.
-    await database.db
-      .updateTable('charters')
-      .set({ next_review_at: new Date(Date.now() + 500).toISOString() })
-      .where('account_id', '=', account.id)
-      .execute();
-
     // While the receiver is down, every event is attempted and refused.
     await until('every event was attempted while the receiver was down', async () => {
       const { items } = await crm.webhook.deliveries.query({ status: 'pending' });
