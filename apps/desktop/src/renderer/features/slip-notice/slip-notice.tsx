@@ -3,10 +3,17 @@ import { useEffect, useState } from 'react';
 import { problemOf } from '../../api/errors.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useDesktop } from '../../desktop-context.tsx';
+import { formatMoment } from '../../ui/format.ts';
 import { NoticeLine } from '../../ui/notice-line.tsx';
 import { Overlay } from '../../ui/overlay.tsx';
 import type { PromiseSummary } from '../today/today-sections.ts';
-import { plainNotice } from './plain-notice.ts';
+import {
+  composeNoticeText,
+  type NoticeParts,
+  plainNoticeParts,
+  withApology,
+  withOfferedAlternatives,
+} from './notice-text.ts';
 
 type Channel = 'email' | 'phone' | 'meeting' | 'chat' | 'letter' | 'other';
 
@@ -33,16 +40,42 @@ export function SlipNotice(props: {
   const [apologised, setApologised] = useState(true);
   const [channel, setChannel] = useState<Channel>('email');
   const [handedOver, setHandedOver] = useState<string | null>(null);
-  const [drafted, setDrafted] = useState(false);
+  const [parts, setParts] = useState<NoticeParts | null>(null);
+  const me = useQuery(trpc.auth.me.queryOptions());
 
   useEffect(() => {
-    if (drafted || review.data === undefined || account.data === undefined) return;
-    const draft = review.data.notice ?? plainNotice(promise, contact?.name ?? null);
-    setSubject(draft.subject);
-    setText(draft.text);
-    setAlternatives(draft.alternatives.map((words) => ({ words, offered: true })));
-    setDrafted(true);
-  }, [drafted, review.data, account.data, promise, contact]);
+    if (parts !== null || review.data === undefined || account.data === undefined) return;
+    if (me.data === undefined) return;
+    const drafted =
+      review.data.notice ??
+      plainNoticeParts({
+        title: promise.title,
+        dueWords: formatMoment(promise.dueDeadline),
+        contactName: contact?.name ?? null,
+      });
+    setParts(drafted);
+    setSubject(drafted.subject);
+    setText(
+      composeNoticeText(drafted, {
+        offered: drafted.alternatives,
+        apologised: true,
+        signature: me.data?.name ?? '',
+      }),
+    );
+    setAlternatives(drafted.alternatives.map((words) => ({ words, offered: true })));
+  }, [parts, review.data, account.data, me.data, promise, contact]);
+
+  const offer = (index: number, offered: boolean) => {
+    const next = alternatives.map((a, i) => (i === index ? { ...a, offered } : a));
+    setAlternatives(next);
+    if (parts === null) return;
+    const ticked = next.filter((a) => a.offered).map((a) => a.words);
+    setText(withOfferedAlternatives(text, ticked, parts.closing));
+  };
+  const apologise = (yes: boolean) => {
+    setApologised(yes);
+    if (parts !== null) setText(withApology(text, parts, yes));
+  };
 
   const inform = useMutation(
     trpc.promise.recordEvent.mutationOptions({
@@ -87,7 +120,7 @@ export function SlipNotice(props: {
             : 'The record does not call this promise at risk; write what you know.'}
         </p>
       )}
-      {drafted && (
+      {parts !== null && (
         <div className="slip-notice">
           <div className="field">
             <label htmlFor="notice-subject">Subject</label>
@@ -105,7 +138,7 @@ export function SlipNotice(props: {
             <textarea
               id="notice-text"
               value={text}
-              rows={12}
+              rows={10}
               onChange={(event) => setText(event.target.value)}
             />
           </div>
@@ -117,13 +150,7 @@ export function SlipNotice(props: {
                   <input
                     type="checkbox"
                     checked={alternative.offered}
-                    onChange={(event) =>
-                      setAlternatives(
-                        alternatives.map((a, i) =>
-                          i === index ? { ...a, offered: event.target.checked } : a,
-                        ),
-                      )
-                    }
+                    onChange={(event) => offer(index, event.target.checked)}
                   />
                   {alternative.words}
                 </label>
@@ -135,7 +162,7 @@ export function SlipNotice(props: {
               <input
                 type="checkbox"
                 checked={apologised}
-                onChange={(event) => setApologised(event.target.checked)}
+                onChange={(event) => apologise(event.target.checked)}
               />
               We apologised
             </label>
