@@ -21,6 +21,7 @@ export * from './queries/background-job.queries.ts';
 export * from './queries/calendar-feed.queries.ts';
 export * from './queries/calendar-feed-entries.queries.ts';
 export * from './queries/charter.queries.ts';
+export * from './queries/charter-reviews-due.queries.ts';
 export * from './queries/forecast.queries.ts';
 export * from './queries/ownership.queries.ts';
 export * from './queries/portfolio.queries.ts';
