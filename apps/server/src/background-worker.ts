@@ -10,7 +10,7 @@ import {
   sendWebhookOverHttp,
   type WebhookDeliverySettings,
 } from '@steadfast/api';
-import { type Database, purgeFinishedJobs } from '@steadfast/db';
+import { type Database, purgeDeliveredWebhooks, purgeFinishedJobs } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -60,6 +60,11 @@ export function startBackgroundWorker(options: {
           options.log.warn({ job }, 'background job failed');
         if (ran.length === 0) break;
       }
+      // Delivered webhooks are kept 30 days for inspection; dead letters until someone acts.
+      await purgeDeliveredWebhooks(
+        options.db,
+        new Date(Date.parse(now) - 30 * 86_400_000).toISOString(),
+      );
       // Charter reviews that came due are announced to webhook subscribers, once each.
       await scheduleCharterReviewsDue({ db: options.db, now: options.now, newId: options.newId });
       while (!stopped) {

@@ -268,3 +268,13 @@ export async function redeliverWebhookDelivery(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Forgets deliveries delivered before `before`; pending ones and dead letters stay. */
+export async function purgeDeliveredWebhooks(db: Db, before: Instant): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where('status', '=', 'delivered')
+    .where('delivered_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -11,6 +11,7 @@ import {
   markWebhookAttemptFailed,
   markWebhookDelivered,
   type NewWebhookDelivery,
+  purgeDeliveredWebhooks,
   redeliverWebhookDelivery,
 } from './webhook-delivery.queries.ts';
 import {
@@ -314,6 +315,34 @@ describe.each(databaseKinds)('webhook subscriptions and the outbox on %s', (kind
     expect(await listWebhookDeliveries(database.db, { tokenId, status: 'dead', limit: 5 })).toEqual(
       [],
     );
+  });
+
+  it('forgets delivered deliveries once old, keeping pending ones and dead letters', async () => {
+    await insertWebhookDeliveries(database.db, [
+      aDelivery('msg_taken'),
+      aDelivery('msg_dead'),
+      aDelivery('msg_waiting'),
+    ]);
+    const claimed = await claimDueWebhookDeliveries(database.db, {
+      workerId: 'w1',
+      now,
+      leaseUntil: later,
+      limit: 2,
+    });
+    const [taken, dead] = claimed;
+    if (taken === undefined || dead === undefined) throw new Error('two claimed');
+    await markWebhookDelivered(database.db, { id: taken.id, workerId: 'w1', now, statusCode: 200 });
+    await markWebhookAttemptFailed(database.db, {
+      id: dead.id,
+      workerId: 'w1',
+      statusCode: 500,
+      error: 'HTTP 500',
+      next: { status: 'dead' },
+    });
+    expect(await purgeDeliveredWebhooks(database.db, now)).toBe(0);
+    expect(await purgeDeliveredWebhooks(database.db, later)).toBe(1);
+    const left = await listWebhookDeliveries(database.db, { limit: 10 });
+    expect(left.map((row) => row.status).sort()).toEqual(['dead', 'pending']);
   });
 
   it('deletes a subscription with its deliveries', async () => {
