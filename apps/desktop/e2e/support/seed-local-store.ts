@@ -22,6 +22,13 @@ export function callerThrough(handle: (message: unknown) => Promise<BridgeRespon
 const day = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The calendar date two years before `days` from now. */
+function twoYearsAgoIn(now: number, days: number): string {
+  const date = new Date(now + days * day);
+  date.setUTCFullYear(date.getUTCFullYear() - 2);
+  return date.toISOString().slice(0, 10);
+}
+
 /** How long each past delivery for Northwind took, in business days: 80% within 7. */
 export const northwindDeliveryDays = [4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 7, 8, 5, 6, 9];
 
@@ -32,13 +39,16 @@ export interface SeededStore {
   atRiskId: string;
   overdueId: string;
   lateDocumentId: string;
+  rushRequestId: string;
+  discountRequestId: string;
 }
 
 /**
  * A local store with a realistic record, made through the API: two accounts, fifteen kept
  * deliveries for Northwind (so calibration has history for the account), a callback due later
  * today, a fix flagged at risk, a delivery two days overdue that the carrier lost (flagged), and
- * a contract a day late that nobody flagged.
+ * a contract a day late that nobody flagged; Northwind's service charter, two open customer
+ * requests, and the touchpoints the rules suggest from that record.
  */
 export async function seedLocalStore(local: LocalMode, call: Call): Promise<SeededStore> {
   const now = Date.now();
@@ -48,7 +58,8 @@ export async function seedLocalStore(local: LocalMode, call: Call): Promise<Seed
     ownerId,
     stage: 'active',
     tier: 'key',
-    customerSince: '2024-03-01',
+    // A customer for two years this week: the anniversary rule has something to suggest.
+    customerSince: twoYearsAgoIn(now, 3),
   });
   const contoso = await call('mutation', 'account.create', {
     name: 'Contoso',
@@ -140,7 +151,45 @@ export async function seedLocalStore(local: LocalMode, call: Call): Promise<Seed
     madeAt: iso(now - 5 * day),
   });
 
+  await call('mutation', 'charter.save', {
+    accountId: northwindId,
+    expectedVersion: 0,
+    reviewEveryMonths: 6,
+    changeNote: 'Agreed with Pat at the spring review',
+    terms: [
+      {
+        metric: 'first_response_time',
+        description: 'We reply to every ticket within 4 business hours',
+        target: { amount: 4, unit: 'business_hours' },
+        threshold: 0.95,
+        clientExpectation: { statement: 'An answer the same morning' },
+      },
+      {
+        metric: 'delivery_lead_time',
+        target: { amount: 10, unit: 'business_days' },
+        threshold: 0.9,
+      },
+    ],
+  });
+  const rushRequest = await call('mutation', 'request.create', {
+    accountId: contosoId,
+    ownerId,
+    kind: 'delivery',
+    title: 'Rush delivery of 500 units by Friday',
+    wantedBy: { kind: 'point', at: iso(now + 3 * day) },
+  });
+  const discountRequest = await call('mutation', 'request.create', {
+    accountId: northwindId,
+    contactId,
+    ownerId,
+    kind: 'quote',
+    title: 'A 40% discount on the annual renewal',
+  });
+  await call('mutation', 'touchpoint.suggest', {});
+
   return {
+    rushRequestId: String(rushRequest.id),
+    discountRequestId: String(discountRequest.id),
     lateDocumentId: String(lateDocument.id),
     northwindId,
     contosoId,

@@ -10,11 +10,13 @@ export function AccountDetail(props: { accountId: string }) {
   const charter = useQuery(trpc.charter.get.queryOptions({ accountId: props.accountId }));
   const trust = useQuery(trpc.trust.account.queryOptions({ accountId: props.accountId }));
   const history = useQuery(
-    trpc.promise.list.queryOptions({ accountId: props.accountId, view: 'all', limit: 30 }),
+    trpc.promise.list.queryOptions({ accountId: props.accountId, view: 'all', limit: 500 }),
   );
   const current = charter.data?.charter ?? null;
   const terms = current?.current.terms ?? [];
   const score = trust.data?.score;
+  // The list comes soonest due first; the history reads most recent first.
+  const recent = [...(history.data?.items ?? [])].reverse().slice(0, 30);
 
   return (
     <article className="account-detail">
@@ -40,8 +42,8 @@ export function AccountDetail(props: { accountId: string }) {
             <ul className="breakdown">
               {score.components.map((component) => (
                 <li key={component.name}>
-                  <strong>{component.name}</strong> {Math.round(component.contribution)} pts —{' '}
-                  {component.explanation}
+                  <strong className="component-name">{component.name}</strong>{' '}
+                  {Math.round(component.contribution)} pts — {component.explanation}
                 </li>
               ))}
             </ul>
@@ -81,7 +83,7 @@ export function AccountDetail(props: { accountId: string }) {
       <section aria-label="History" className="panel">
         <h2>History</h2>
         <ul className="history">
-          {history.data?.items.map((promise) => (
+          {recent.map((promise) => (
             <li key={promise.id}>
               <span className={`status status-${promise.status}`}>
                 {promise.status.replace('_', ' ')}

@@ -11,7 +11,8 @@ const unitWords = {
 
 /** A charter term as agreed, in words: "First response time: 95% within 4 business hours". */
 export function termWords(term: CharterTerm): string {
-  const name = term.name ?? term.metric.replaceAll('_', ' ');
+  const said = term.name ?? term.metric.replaceAll('_', ' ');
+  const name = said.charAt(0).toUpperCase() + said.slice(1);
   const share = `${Math.round(term.threshold * 100)}%`;
   if (term.target !== null) {
     const unit = unitWords[term.target.unit].replace(/s$/, term.target.amount === 1 ? '' : 's');
