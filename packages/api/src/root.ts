@@ -8,6 +8,7 @@ import { calibrationRouter } from './routers/calibration.router.ts';
 import { charterRouter } from './routers/charter.router.ts';
 import { driftRouter } from './routers/drift.router.ts';
 import { forecastRouter } from './routers/forecast.router.ts';
+import { importRouter } from './routers/import.router.ts';
 import { portfolioRouter } from './routers/portfolio.router.ts';
 import { promiseRouter } from './routers/promise.router.ts';
 import { requestRouter } from './routers/request.router.ts';
@@ -31,6 +32,7 @@ export const appRouter = createRouter({
   charter: charterRouter,
   drift: driftRouter,
   forecast: forecastRouter,
+  import: importRouter,
   portfolio: portfolioRouter,
   promise: promiseRouter,
   request: requestRouter,

@@ -37,4 +37,5 @@ export * from './queries/user.queries.ts';
 export * from './queries/webhook-delivery.queries.ts';
 export * from './queries/webhook-subscription.queries.ts';
 export type { Database, Db } from './schema/database.ts';
+export { keepIf } from './savepoint.ts';
 export { inTransaction } from './transaction.ts';

@@ -32,6 +32,9 @@ const adminOnly = [
   'audit.list',
   'user.create',
   'user.setRole',
+  // CSV imports of accounts and promise history: admins only, no token.
+  'import.accounts',
+  'import.promises',
   // Webhooks: among people only admins; among tokens, those with webhooks:manage (below).
   'webhook.create',
   'webhook.list',

@@ -109,6 +109,8 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
   'audit.list': admin,
   'user.create': admin,
   'user.setRole': admin,
+  'import.accounts': admin,
+  'import.promises': admin,
 
   // Webhooks: a token with webhooks:manage manages its own subscriptions; an admin, everyone's.
   'webhook.create': adminOr('webhooks:manage'),

@@ -1,4 +1,4 @@
-import { type Db, findUser } from '@steadfast/db';
+import { type Db, findUser, keepIf } from '@steadfast/db';
 import { DomainError, type Instant } from '@steadfast/domain';
 import { importAccounts } from './import-accounts.ts';
 import { importPromises } from './import-promises.ts';
@@ -9,9 +9,6 @@ import {
   type ImportReport,
 } from './import-report.ts';
 import { openImportSession } from './import-session.ts';
-
-/** Thrown to roll the import's transaction back once its report is complete. */
-class RollBack extends Error {}
 
 export interface ImportOptions {
   /** Accounts first: the promise history may name accounts this same import opens. */
@@ -29,9 +26,9 @@ export interface ImportOptions {
 
 /**
  * Imports CSV files of accounts and promise history all or nothing: every row is checked and
- * written through the API's own procedures in ONE transaction, and the report names every row,
- * column and rule that was broken. If any row is rejected, or it is a dry run, the transaction
- * is rolled back and the store is exactly as it was.
+ * written through the API's own procedures in ONE transaction (a savepoint when `db` is already a
+ * transaction), and the report names every row, column and rule that was broken. If any row is
+ * rejected, or it is a dry run, it is all rolled back and the store is exactly as it was.
  */
 export async function importCsv(db: Db, options: ImportOptions): Promise<ImportReport> {
   const actor = await findUser(db, options.actorId);
@@ -45,25 +42,18 @@ export async function importCsv(db: Db, options: ImportOptions): Promise<ImportR
   }
   const total = (options.accounts?.records.length ?? 0) + (options.promises?.records.length ?? 0);
   let done = 0;
-  const files: FileImportReport[] = [];
-  try {
-    await db.transaction().execute(async (trx) => {
-      const session = openImportSession({
-        trx,
-        now: options.now,
-        newId: options.newId,
-        actorId: options.actorId,
-        progress: () => options.onProgress?.(++done, total),
-      });
-      if (options.accounts !== undefined)
-        files.push(await importAccounts(session, options.accounts));
-      if (options.promises !== undefined)
-        files.push(await importPromises(session, options.promises));
-      if (options.dryRun || hasRejections({ files })) throw new RollBack();
+  return keepIf(db, async (trx) => {
+    const session = openImportSession({
+      trx,
+      now: options.now,
+      newId: options.newId,
+      actorId: options.actorId,
+      progress: () => options.onProgress?.(++done, total),
     });
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-    return { dryRun: options.dryRun, committed: false, files };
-  }
-  return { dryRun: false, committed: true, files };
+    const files: FileImportReport[] = [];
+    if (options.accounts !== undefined) files.push(await importAccounts(session, options.accounts));
+    if (options.promises !== undefined) files.push(await importPromises(session, options.promises));
+    const keep = !options.dryRun && !hasRejections({ files });
+    return { keep, value: { dryRun: options.dryRun, committed: keep, files } };
+  });
 }
