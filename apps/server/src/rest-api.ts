@@ -62,16 +62,13 @@ function fastifyError(error: FastifyError): RestError {
  * their OpenAPI 3.1 document at `/openapi.json` and a reference page at `/docs`.
  */
 export async function restApi(api: FastifyInstance, options: RestApiOptions): Promise<void> {
-  const documents = new Map<string, OpenAPIObject>();
+  // Built once; only the servers entry follows the request (it names the address the caller
+  // reached, behind a proxy its X-Forwarded-*), so no Host header can grow a cache.
+  let document: OpenAPIObject | undefined;
   api.get('/openapi.json', async (request) => {
-    // The servers entry names the address the caller reached (behind a proxy: its X-Forwarded-*).
     const baseUrl = `${request.protocol}://${request.host}${api.prefix}`;
-    let document = documents.get(baseUrl);
-    if (document === undefined) {
-      document = integrationOpenApiDocument(appRouter, baseUrl);
-      documents.set(baseUrl, document);
-    }
-    return document;
+    document ??= integrationOpenApiDocument(appRouter, baseUrl);
+    return { ...document, servers: [{ url: baseUrl }] };
   });
   registerApiReferencePage(api);
 

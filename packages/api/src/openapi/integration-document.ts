@@ -36,6 +36,22 @@ function withRestErrors(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+/**
+ * Ids, instants and dates say what they are by `format`; the long regular expressions zod also
+ * writes for them (`pattern`) only make the reference page harder to read.
+ */
+function withoutFormatPatterns(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withoutFormatPatterns(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (typeof schema.format === 'string' && typeof schema.pattern === 'string')
+    delete schema.pattern;
+  for (const value of Object.values(schema)) withoutFormatPatterns(value);
+}
+
 /** The OpenAPI 3.1 document of the integration procedures, served from `baseUrl` (…/api). */
 export function integrationOpenApiDocument(router: AppRouter, baseUrl: string): OpenAPIObject {
   const document = withRestErrors(
@@ -56,6 +72,7 @@ export function integrationOpenApiDocument(router: AppRouter, baseUrl: string): 
       defs: { Error: restErrorOutput },
     }),
   );
+  withoutFormatPatterns(document);
   // Every endpoint needs the token: said once for the whole document too, for readers and tools.
   return { ...document, security: [{ integrationToken: [] }] };
 }
