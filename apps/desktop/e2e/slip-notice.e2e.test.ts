@@ -68,9 +68,13 @@ describe('the slip notice', () => {
 
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.getByText('Copied.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
-      'I will call you this afternoon to agree the next step.',
-    );
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).toContain('I will call you this afternoon to agree the next step.');
     await screenshot(page, 'slip-notice-edited');
 
     await dialog.getByRole('button', { name: 'Record “customer informed”' }).click();
