@@ -10,7 +10,8 @@ import { parse } from 'csv-parse';
  */
 export async function readCsvFile(path: string): Promise<CsvFile> {
   let header: string[] = [];
-  const parser = createReadStream(path).pipe(
+  const source = createReadStream(path);
+  const parser = source.pipe(
     parse({
       bom: true,
       columns: (names: string[]) => {
@@ -21,6 +22,8 @@ export async function readCsvFile(path: string): Promise<CsvFile> {
       relax_column_count: true,
     }),
   );
+  // pipe() does not pass a read error (a missing file) on: the parser fails with it.
+  source.once('error', (error) => parser.destroy(error));
   const records: CsvRecord[] = [];
   for await (const record of parser) records.push(record as CsvRecord);
   return { header, records };
