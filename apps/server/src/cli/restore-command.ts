@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { closeSqliteStoreForReplacement, inspectSqliteStore } from '@steadfast/db';
 import type { ServerEnv } from '../env.ts';
 import { CommandRefused } from './cli-store.ts';
@@ -32,6 +32,7 @@ export async function runRestoreCommand(
   if (problems.length > 0)
     throw new CommandRefused(`${backup} cannot be restored: it ${problems.join('; ')}.`);
 
+  mkdirSync(dirname(store), { recursive: true });
   const restoring = `${store}.restoring`;
   rmSync(restoring, { force: true });
   copyFileSync(backup, restoring);
