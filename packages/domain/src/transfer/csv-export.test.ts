@@ -38,44 +38,47 @@ const exported = (state: PromiseState, externalId: string) =>
     result: 'missed',
   });
 
+/** Rows as a history CSV holds them, each with its external id. */
+const rows: (Record<string, string> & { external_id: string })[] = [
+  {
+    external_id: 'ERP-1',
+    kind: 'delivery',
+    what: '200 pumps, "express"',
+    made_at: '2026-03-02T09:00:00.000Z',
+    due_at: '2026-03-12T16:00:00.000Z',
+    status: 'missed',
+    closed_at: '2026-03-13T09:00:00.000Z',
+    note: 'Supplier strike',
+    informed_at: '2026-03-11T15:00:00.000Z',
+    informed_channel: 'phone',
+    apologised: 'yes',
+  },
+  {
+    external_id: 'ERP-2',
+    kind: 'quote',
+    what: 'Quote',
+    details: 'Two options',
+    importance: 'high',
+    made_at: '2026-03-02T09:00:00.000Z',
+    due_earliest: '2026-03-10T09:00:00.000Z',
+    due_latest: '2026-03-12T16:00:00.000Z',
+    condition: 'provided the specs arrive',
+    condition_met_at: '2026-03-03T09:00:00.000Z',
+    status: 'cancelled',
+    closed_at: '2026-03-05T09:00:00.000Z',
+    note: 'Customer bought elsewhere',
+  },
+  {
+    external_id: 'ERP-3',
+    kind: 'callback',
+    what: 'Call back about the invoice',
+    made_at: '2026-11-20T09:00:00.000Z',
+    due_at: '2026-11-28T16:00:00.000Z',
+  },
+];
+
 describe('promiseCsvRecord', () => {
-  it.each([
-    {
-      external_id: 'ERP-1',
-      kind: 'delivery',
-      what: '200 pumps, "express"',
-      made_at: '2026-03-02T09:00:00.000Z',
-      due_at: '2026-03-12T16:00:00.000Z',
-      status: 'missed',
-      closed_at: '2026-03-13T09:00:00.000Z',
-      note: 'Supplier strike',
-      informed_at: '2026-03-11T15:00:00.000Z',
-      informed_channel: 'phone',
-      apologised: 'yes',
-    },
-    {
-      external_id: 'ERP-2',
-      kind: 'quote',
-      what: 'Quote',
-      details: 'Two options',
-      importance: 'high',
-      made_at: '2026-03-02T09:00:00.000Z',
-      due_earliest: '2026-03-10T09:00:00.000Z',
-      due_latest: '2026-03-12T16:00:00.000Z',
-      condition: 'provided the specs arrive',
-      condition_met_at: '2026-03-03T09:00:00.000Z',
-      status: 'cancelled',
-      closed_at: '2026-03-05T09:00:00.000Z',
-      note: 'Customer bought elsewhere',
-    },
-    {
-      external_id: 'ERP-3',
-      kind: 'callback',
-      what: 'Call back about the invoice',
-      made_at: '2026-11-20T09:00:00.000Z',
-      due_at: '2026-11-28T16:00:00.000Z',
-    },
-  ])('writes what an import of the row $external_id makes again', (cells) => {
+  it.each(rows)('writes what an import of the row $external_id makes again', (cells) => {
     const record = { account: 'CRM-1', owner_email: 'ada@example.com', ...cells };
 
     const once = exported(replayed(record), cells.external_id);
