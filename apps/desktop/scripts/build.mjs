@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const nativeOrHost = ['electron', 'better-sqlite3', '@node-rs/argon2', 'pg-native'];
+// `better-sqlite3` itself is not on the list: its name is pointed at src/main/electron-sqlite.ts,
+// which loads the package's own entry (external) with the binding built for Electron.
+const nativeOrHost = ['electron', 'better-sqlite3/', '@node-rs/argon2', 'pg-native'];
+const isExternal = (id) =>
+  nativeOrHost.some((name) =>
+    name.endsWith('/') ? id.startsWith(name) : id === name || id.startsWith(`${name}/`),
+  );
 
 /** Bundles one Node-side entry for Electron. */
 function nodeBundle({ entry, outDir, fileName }) {
@@ -13,6 +19,9 @@ function nodeBundle({ entry, outDir, fileName }) {
     root: appDir,
     configFile: false,
     logLevel: 'warn',
+    resolve: {
+      alias: [{ find: /^better-sqlite3$/, replacement: `${appDir}src/main/electron-sqlite.ts` }],
+    },
     build: {
       ssr: entry,
       outDir,
@@ -21,7 +30,7 @@ function nodeBundle({ entry, outDir, fileName }) {
       sourcemap: true,
       minify: false,
       rollupOptions: {
-        external: (id) => nativeOrHost.some((name) => id === name || id.startsWith(`${name}/`)),
+        external: isExternal,
         output: { format: 'cjs', entryFileNames: fileName },
       },
     },
