@@ -37,18 +37,22 @@ async function restErrorBody(
   return isAdapterError(body) ? JSON.stringify(restErrorOf(body, reply.statusCode)) : payload;
 }
 
+const codeByStatus: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 /** Errors Fastify raises before a procedure runs (a body that is not JSON, a wrong media type). */
 function fastifyError(error: FastifyError): RestError {
-  const httpStatus =
-    error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
+  const status = error.statusCode ?? 500;
+  const httpStatus = status >= 400 && status < 500 ? status : 500;
+  const code =
+    codeByStatus[httpStatus] ?? (httpStatus < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR');
   return {
-    code:
-      httpStatus === 415
-        ? 'UNSUPPORTED_MEDIA_TYPE'
-        : httpStatus < 500
-          ? 'BAD_REQUEST'
-          : 'INTERNAL_SERVER_ERROR',
-    errorCode: httpStatus < 500 ? 'bad_request' : 'internal_error',
+    code,
+    errorCode: code.toLowerCase(),
     message: httpStatus < 500 ? error.message : 'Something went wrong on our side.',
     httpStatus,
     fieldErrors: {},

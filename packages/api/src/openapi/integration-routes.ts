@@ -10,6 +10,7 @@ const errorMeaning = {
   404: 'Something the request names does not exist (`fieldErrors` says which).',
   409: 'The promise changed since `expectedVersion` (`details.currentVersion` has the current one).',
   422: "The promise's state does not allow this event (`errorCode` says why, e.g. `promise_closed`).",
+  415: 'The body must be JSON, sent as `content-type: application/json`.',
   500: 'Something went wrong on our side; nothing the request sent caused it.',
 } as const;
 
@@ -35,7 +36,8 @@ function route(
       tags: [tag],
       description: `${description ?? ''}\n\nNeeds a token with the scope \`${scope}\`.`.trim(),
       protect: true,
-      errorResponses: errors(...statuses),
+      // A body that is not JSON is refused before anything else is read.
+      errorResponses: errors(...statuses, ...(rest.method === 'POST' ? [415 as const] : [])),
     },
   };
 }
