@@ -63,7 +63,11 @@ describe('parseAccountRow', () => {
       rejections: [
         { row: 7, field: 'name', rule: 'is required' },
         { row: 7, field: 'owner_email', rule: 'must be an e-mail address' },
-        { row: 7, field: 'stage', rule: expect.any(String) },
+        {
+          row: 7,
+          field: 'stage',
+          rule: 'must be one of prospect, onboarding, active, at_risk, churned',
+        },
         { row: 7, field: 'time_zone', rule: 'must be an IANA time zone such as Europe/Berlin' },
         { row: 7, field: 'customer_since', rule: 'must be a calendar date (YYYY-MM-DD)' },
       ],

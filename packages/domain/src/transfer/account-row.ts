@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   type AccountStage,
   type AccountTier,
+  accountStages,
+  accountTiers,
   createAccountInputSchema,
 } from '../account/account.ts';
 import {
@@ -41,8 +43,12 @@ const accountRowSchema = z.object({
     .string({ error: requiredError('must be text') })
     .max(200, 'must be at most 200 characters'),
   owner_email: z.email({ error: requiredError('must be an e-mail address') }),
-  stage: fields.stage,
-  tier: fields.tier,
+  stage: z
+    .enum(accountStages, { error: `must be one of ${accountStages.join(', ')}` })
+    .default('prospect'),
+  tier: z
+    .enum(accountTiers, { error: `must be one of ${accountTiers.join(', ')}` })
+    .default('standard'),
   time_zone: fields.timeZone,
   customer_since: fields.customerSince.optional().transform((value) => value ?? null),
 });
