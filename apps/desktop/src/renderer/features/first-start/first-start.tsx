@@ -25,7 +25,8 @@ export function FirstStart(props: {
           Your saved settings could not be used ({props.settingsProblem}). Choose again.
         </NoticeLine>
       )}
-      {props.mode === 'unset' && (
+      {/* Shown until someone is signed in, so a team login that cannot be made is not a dead end. */}
+      {props.mode !== 'local' && (
         <div className="mode-choice">
           <button
             type="button"
@@ -49,7 +50,7 @@ export function FirstStart(props: {
           </button>
         </div>
       )}
-      {choice === 'local' && props.mode === 'unset' ? (
+      {choice === 'local' ? (
         <LocalChoice onReady={props.onReady} />
       ) : (
         <TeamLogin serverUrl={props.serverUrl} onReady={props.onReady} />
