@@ -2,14 +2,12 @@ import '@steadfast/ui/ui.css';
 import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { router } from './router.tsx';
-import { makeQueryClient, makeTrpcClient, TRPCProvider } from './trpc.ts';
+import { queryClient, TRPCProvider, trpcClient } from './trpc.ts';
 
 function App() {
-  const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(makeTrpcClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

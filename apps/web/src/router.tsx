@@ -4,8 +4,10 @@ import {
   createRouter,
   lazyRouteComponent,
   Outlet,
+  redirect,
 } from '@tanstack/react-router';
 import { AppShell } from './features/shell/app-shell.tsx';
+import { queryClient, trpcOptions } from './trpc.ts';
 
 // Routes only compose features. Every page is its own chunk, loaded when first opened, so the
 // first load carries the shell alone (charts and tables come with the pages that draw them).
@@ -31,7 +33,21 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/login.tsx'), 'LoginRoute'),
 });
 
-const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppShell });
+/** Every page but the login needs someone logged in: anyone else goes to the login, and comes back. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    const user = await queryClient.ensureQueryData(trpcOptions.auth.me.queryOptions());
+    if (user === null) {
+      throw redirect({
+        to: '/login',
+        search: { redirect: location.pathname + location.searchStr },
+      });
+    }
+  },
+  component: AppShell,
+});
 
 const portfolioRoute = createRoute({
   getParentRoute: () => appRoute,

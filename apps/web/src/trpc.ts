@@ -1,7 +1,7 @@
 import type { AppRouter, RouterOutputs } from '@steadfast/api';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, isTRPCClientError } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { createTRPCContext, createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 export type { RouterOutputs };
 
@@ -22,7 +22,7 @@ function onUnauthorised(error: unknown): void {
   window.location.assign(`/login?redirect=${encodeURIComponent(back)}`);
 }
 
-export function makeQueryClient(): QueryClient {
+function makeQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: onUnauthorised }),
     defaultOptions: {
@@ -39,7 +39,7 @@ export function makeQueryClient(): QueryClient {
 }
 
 /** Batched calls to /trpc on this origin; the session cookie goes with them. */
-export function makeTrpcClient() {
+function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
@@ -49,3 +49,10 @@ export function makeTrpcClient() {
     ],
   });
 }
+
+/** One query cache and one tRPC client for the page: the router's guards and the components share them. */
+export const queryClient = makeQueryClient();
+export const trpcClient = makeTrpcClient();
+
+/** The procedures as query options outside React (route guards): `trpcOptions.auth.me.queryOptions()`. */
+export const trpcOptions = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

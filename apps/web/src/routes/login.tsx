@@ -17,7 +17,7 @@ export function LoginRoute() {
         <p className="muted">
           Whether the company keeps its promises to customers, account by account.
         </p>
-        <LoginForm onLoggedIn={() => void navigate({ to: redirect ?? '/' })} />
+        <LoginForm onLoggedIn={() => void navigate({ href: redirect ?? '/' })} />
       </section>
     </main>
   );

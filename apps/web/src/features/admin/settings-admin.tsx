@@ -63,7 +63,13 @@ export function SettingsAdmin() {
       <Panel title="Scoring settings" id="settings">
         <QueryView query={settings} loadingLabel="Loading settings…">
           {({ version }) => (
-            <form className="stack-form" onSubmit={submit} aria-describedby="settings-version">
+            <form
+              className="stack-form"
+              onSubmit={submit}
+              aria-describedby="settings-version"
+              // The server states each rule and names the field it refuses; it is the one judge.
+              noValidate
+            >
               <p id="settings-version" className="muted">
                 Version {version}. A change is kept in the audit trail.
               </p>

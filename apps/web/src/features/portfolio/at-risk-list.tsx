@@ -17,27 +17,33 @@ export function AtRiskList() {
         empty={<Empty title="No promise is at risk right now." />}
       >
         {(page) => (
-          <ul className="item-list">
-            {page.items.map((promise) => (
-              <li key={promise.id}>
-                <div>
-                  <strong>{promise.title}</strong>
-                  <span className="tag">{promise.kind}</span>
-                  {promise.lastInformedAt === null ? (
-                    <span className="tag warn">customer not told</span>
-                  ) : (
-                    <span className="tag ok">customer told</span>
-                  )}
-                </div>
-                <div className="muted">
-                  <Link to="/accounts/$accountId" params={{ accountId: promise.accountId }}>
-                    {names.data?.get(promise.accountId) ?? 'Account'}
-                  </Link>{' '}
-                  · due {formatDay(promise.dueDeadline)}
-                </div>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p className="muted">
+              {page.items.length}
+              {page.nextCursor === null ? '' : '+'} open promises at risk; the 8 due soonest:
+            </p>
+            <ul className="item-list">
+              {page.items.slice(0, 8).map((promise) => (
+                <li key={promise.id}>
+                  <div>
+                    <strong>{promise.title}</strong>
+                    <span className="tag">{promise.kind}</span>
+                    {promise.lastInformedAt === null ? (
+                      <span className="tag warn">customer not told</span>
+                    ) : (
+                      <span className="tag ok">customer told</span>
+                    )}
+                  </div>
+                  <div className="muted">
+                    <Link to="/accounts/$accountId" params={{ accountId: promise.accountId }}>
+                      {names.data?.get(promise.accountId) ?? 'Account'}
+                    </Link>{' '}
+                    · due {formatDay(promise.dueDeadline)}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </QueryView>
     </Panel>

@@ -1,5 +1,5 @@
 import { ErrorState, Loading } from '@steadfast/ui';
-import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet } from '@tanstack/react-router';
 import { roleNames, useLogout, useSession } from '../auth/use-session.ts';
 import { navFor } from './nav-items.ts';
 
@@ -7,14 +7,18 @@ import { navFor } from './nav-items.ts';
 export function AppShell() {
   const session = useSession();
   const logout = useLogout();
-  const location = useRouterState({ select: (state) => state.location });
   if (session.status === 'pending') return <Loading label="Checking who you are…" />;
   if (session.status === 'error') {
     return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
   }
   const user = session.data;
+  // The route's guard sends nobody-logged-in to the login; a session that ends later lands here.
   if (user === null) {
-    return <Navigate to="/login" search={{ redirect: location.href }} replace />;
+    return (
+      <p className="sf-state">
+        Your session has ended. <a href="/login">Log in again</a>
+      </p>
+    );
   }
   return (
     <div className="shell">
