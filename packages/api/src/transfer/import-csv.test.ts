@@ -265,7 +265,7 @@ describe.each(databaseKinds)('CSV import and export on %s', (kind) => {
       ]),
     );
 
-    // A second store of its own: the first is dropped (PostgreSQL migrates one test schema at a time).
+    // Into an empty store of the same kind, with the same people: the first one is done with.
     await database.close();
     database = await createTestDatabase(kind, { postgresUrl: inject('postgresUrl') });
     await insertUser(database.db, {
