@@ -54,4 +54,11 @@ describe('team mode', () => {
       .first()
       .waitFor();
   });
+
+  it('logs out: the session ends on the server and both modes are offered again', async () => {
+    const { page } = desktop;
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: /On this laptop/ }).waitFor();
+    expect(await desktop.call('query', 'auth.me', undefined)).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { steadfastBridge } from './api/bridge.ts';
 import { useTRPC } from './api/trpc.ts';
@@ -54,6 +54,20 @@ export function App() {
     );
   }
   return <Workspace personName={me.data?.name ?? ''} mode={status.data.mode} />;
+}
+
+/** Team mode: end the session on the server; the first screen then offers both modes again. */
+function LogOut() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
+  return (
+    <button type="button" className="quiet log-out" onClick={() => logout.mutate()}>
+      Log out
+    </button>
+  );
 }
 
 function Workspace(props: { personName: string; mode: 'local' | 'team' | 'unset' }) {
@@ -119,6 +133,7 @@ function Workspace(props: { personName: string; mode: 'local' | 'team' | 'unset'
           <br />
           {props.mode === 'local' ? 'On this laptop' : 'Team server'}
         </p>
+        {props.mode === 'team' && <LogOut />}
       </aside>
       <main className="screen">
         {done && <NoticeLine tone="done">{done}</NoticeLine>}

@@ -21,9 +21,20 @@ export function TodayView(props: {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const timeZone = localTimeZone();
-  const dueToday = useQuery(trpc.promise.list.queryOptions({ view: 'due_today', timeZone }));
-  const atRisk = useQuery(trpc.promise.list.queryOptions({ view: 'at_risk', timeZone }));
-  const overdue = useQuery(trpc.promise.list.queryOptions({ view: 'overdue', timeZone }));
+  // Promises turn due, late or at risk while the app sits open: look again every minute.
+  const refetchInterval = 60_000;
+  const dueToday = useQuery({
+    ...trpc.promise.list.queryOptions({ view: 'due_today', timeZone }),
+    refetchInterval,
+  });
+  const atRisk = useQuery({
+    ...trpc.promise.list.queryOptions({ view: 'at_risk', timeZone }),
+    refetchInterval,
+  });
+  const overdue = useQuery({
+    ...trpc.promise.list.queryOptions({ view: 'overdue', timeZone }),
+    refetchInterval,
+  });
   const accounts = useQuery(trpc.account.list.queryOptions({}));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
