@@ -59,6 +59,7 @@ describe('serviceQualityGaps', () => {
     );
     expect(knowledge?.status).toBe('watch');
     expect(knowledge?.accounts[0]?.note).toBe('charter review 12 days overdue');
+    expect(knowledge?.words).toContain('1 charter review is overdue');
   });
 
   it('calls a term unmeasurable when its wording is vague or it was never measured', () => {

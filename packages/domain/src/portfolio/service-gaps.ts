@@ -88,6 +88,11 @@ export function unmeasurableReason(term: TermFacts): string | null {
   return null;
 }
 
+function overdueWords(count: number): string {
+  if (count === 0) return 'no charter review is overdue';
+  return count === 1 ? '1 charter review is overdue' : `${count} charter reviews are overdue`;
+}
+
 function knowledgeGap(facts: ServiceGapFacts): ServiceGap {
   const unknown = new Map<string, GapAccount>();
   for (const account of facts.withoutCharter)
@@ -105,7 +110,7 @@ function knowledgeGap(facts: ServiceGapFacts): ServiceGap {
     area: 'knowledge',
     measure,
     status: overdue.length > 0 && statusOf(measure) === 'fine' ? 'watch' : statusOf(measure),
-    words: `We know what good service means to ${known} of ${facts.servedAccounts} served accounts (${shown(measure)}); ${overdue.length} charter reviews are overdue.`,
+    words: `We know what good service means to ${known} of ${facts.servedAccounts} served accounts (${shown(measure)}); ${overdueWords(overdue.length)}.`,
     parts: [
       { label: 'served accounts', value: facts.servedAccounts },
       { label: 'without a charter', value: facts.withoutCharter.length },
@@ -185,7 +190,11 @@ function communicationGap(facts: ServiceGapFacts): ServiceGap {
     area: 'communication',
     measure,
     status: statusOf(measure),
-    words: `${facts.slips.total - facts.slips.announced} of ${facts.slips.total} slips reached the customer unannounced; ${facts.captures.tighterThanRecord} of ${facts.captures.proposed} promised dates were tighter than the record supports.`,
+    words: `${facts.slips.total - facts.slips.announced} of ${facts.slips.total} slips reached the customer unannounced; ${
+      facts.captures.proposed === 0
+        ? 'no promised date was checked against the record at capture'
+        : `${facts.captures.tighterThanRecord} of ${facts.captures.proposed} promised dates were tighter than the record supports`
+    }.`,
     parts: [
       { label: 'slips', value: facts.slips.total },
       { label: 'announced before the deadline', value: facts.slips.announced },

@@ -101,8 +101,9 @@ export function AttentionView() {
           <Panel title="Service that spikes only after a churn risk" id="late-service">
             {found.lateService.length === 0 ? (
               <Empty title="No late rescue found.">
-                Of {found.churnRisksLookedAt} accounts whose client gave a poor score in the last
-                year, none saw effort at least double only afterwards.
+                {found.churnRisksLookedAt === 0
+                  ? 'No client gave a poor score in the last year.'
+                  : `Of the ${found.churnRisksLookedAt} ${found.churnRisksLookedAt === 1 ? 'account' : 'accounts'} whose client gave a poor score in the last year, none saw effort at least double only afterwards.`}
               </Empty>
             ) : (
               <ul className="item-list">
