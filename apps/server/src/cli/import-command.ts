@@ -32,9 +32,14 @@ async function importingAdmin(db: Db, email: string | undefined): Promise<string
 }
 
 /** The report as a person reads it: counts per file, then one line per broken rule. */
-export function reportLines(report: ImportReport, fileName: string): string[] {
+export function reportLines(
+  report: ImportReport,
+  fileNames: Partial<Record<ImportKind, string>>,
+): string[] {
   const lines: string[] = [];
-  for (const file of report.files) lines.push(...fileLines(file, fileName, report.dryRun));
+  for (const file of report.files) {
+    lines.push(...fileLines(file, fileNames[file.kind] ?? file.kind, report.dryRun));
+  }
   if (report.committed) lines.push('Imported in one transaction.');
   else if (report.files.some((file) => file.rejections.length > 0))
     lines.push(
@@ -59,21 +64,39 @@ function fileLines(file: FileImportReport, fileName: string, dryRun: boolean): s
   return lines;
 }
 
-/** `steadfast import`: prints the report; exit code 1 when any row was rejected. */
+/** A CSV file read, or a refusal naming it. */
+async function readNamed(path: string) {
+  return readCsvFile(path).catch((error: unknown) => {
+    throw new CommandRefused(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/**
+ * `steadfast import`: prints the report; exit code 1 when any row was rejected. `withAccounts`
+ * imports an accounts file first in the same transaction, so a promise history can name accounts
+ * that are not in the store yet (and a dry run can check both together).
+ */
 export async function runImportCommand(
   env: ServerEnv,
-  options: { file: string; kind: ImportKind; dryRun: boolean; as?: string | undefined },
+  options: {
+    file: string;
+    kind: ImportKind;
+    dryRun: boolean;
+    as?: string | undefined;
+    withAccounts?: string | undefined;
+  },
 ): Promise<number> {
-  const csv = await readCsvFile(options.file).catch((error: unknown) => {
-    throw new CommandRefused(
-      `${options.file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
+  if (options.withAccounts !== undefined && options.kind !== 'promises')
+    throw new CommandRefused('--with-accounts goes with --kind promises.');
+  const csv = await readNamed(options.file);
+  const accounts =
+    options.withAccounts === undefined ? undefined : await readNamed(options.withAccounts);
   const handle = await openCommandStore(env);
   const progress = progressOn(options.dryRun ? 'Checking' : 'Importing', 'rows');
   try {
     const actorId = await importingAdmin(handle.db, options.as);
     const report = await importCsv(handle.db, {
+      ...(accounts === undefined ? {} : { accounts }),
       [options.kind]: csv,
       actorId,
       now: new Date().toISOString(),
@@ -82,7 +105,11 @@ export async function runImportCommand(
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.stop();
-    console.log(reportLines(report, basename(options.file)).join('\n'));
+    const fileNames = {
+      [options.kind]: basename(options.file),
+      ...(options.withAccounts === undefined ? {} : { accounts: basename(options.withAccounts) }),
+    };
+    console.log(reportLines(report, fileNames).join('\n'));
     return report.files.some((file) => file.rejections.length > 0) ? 1 : 0;
   } finally {
     progress.stop();

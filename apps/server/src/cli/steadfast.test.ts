@@ -111,6 +111,28 @@ describe('the steadfast command line', () => {
     expect(again.stdout).toContain('imported 0, 3 already imported, 0 rejected');
   }, 60_000);
 
+  it('checks new accounts and the history that names them together, in one dry run', async () => {
+    const before = await snapshotOf(dataDir);
+
+    const run = steadfast(dataDir, [
+      'import',
+      file(
+        'h7.csv',
+        'account,owner_email,kind,what,made_at,due_at\nCRM-7,root@company.example,fix,Leaking seal,2026-06-01T09:00:00Z,2026-06-03T16:00:00Z\n',
+      ),
+      '--kind',
+      'promises',
+      '--with-accounts',
+      file('a7.csv', 'external_id,name,owner_email\nCRM-7,Fabrikam,root@company.example\n'),
+      '--dry-run',
+    ]);
+
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('a7.csv (accounts): 1 row; would import 1');
+    expect(run.stdout).toContain('h7.csv (promises): 1 row; would import 1');
+    expect(await snapshotOf(dataDir)).toEqual(before);
+  }, 60_000);
+
   it('exports promises with their status and outcome, in the columns import reads', () => {
     const out = join(folder, 'promises-export.csv');
 

@@ -67,11 +67,20 @@ program
   .addOption(kindOption())
   .option('--dry-run', 'check every row and report, writing nothing', false)
   .option('--as <email>', 'the admin importing (needed when there are several)')
+  .option(
+    '--with-accounts <file>',
+    'with --kind promises: import this accounts CSV first, in the same transaction',
+  )
   .action(
     command(
       (
         file: string,
-        options: { kind: (typeof importKinds)[number]; dryRun: boolean; as?: string },
+        options: {
+          kind: (typeof importKinds)[number];
+          dryRun: boolean;
+          as?: string;
+          withAccounts?: string;
+        },
       ) => runImportCommand(readEnv(), { file, ...options }),
     ),
   );
