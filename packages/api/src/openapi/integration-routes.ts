@@ -1,4 +1,5 @@
 import type { OpenApiMeta } from 'trpc-to-openapi';
+import { procedureAccess } from '../access/procedure-access.ts';
 
 type Route = NonNullable<OpenApiMeta['openapi']>;
 
@@ -22,14 +23,29 @@ function errors(...statuses: ErrorStatus[]): Record<number, string> {
   );
 }
 
+/** The token scope a procedure's REST endpoint needs: the one its access entry names. */
+function scopeOf(procedure: string): string {
+  const access = procedureAccess[procedure];
+  if (
+    access === undefined ||
+    access.kind === 'public' ||
+    access.kind === 'admin' ||
+    !access.scope
+  ) {
+    throw new Error(`${procedure} is exposed as REST but no token scope reaches it`);
+  }
+  return access.scope;
+}
+
 function route(
-  scope: string,
+  procedure: string,
   options: Omit<Route, 'protect' | 'errorResponses' | 'tags'> & {
     tag: string;
     errors: ErrorStatus[];
   },
 ): OpenApiMeta {
   const { tag, errors: statuses, description, ...rest } = options;
+  const scope = scopeOf(procedure);
   return {
     openapi: {
       ...rest,
@@ -45,9 +61,10 @@ function route(
 /**
  * The integration procedures as REST endpoints (mounted under `/api`): order systems, helpdesks
  * and CRMs post promises, their fulfilments and service measurements, and read trust scores.
+ * Keyed by the procedure each describes.
  */
 export const integrationRoutes = {
-  promiseCreate: route('promises:write', {
+  'promise.create': route('promise.create', {
     method: 'POST',
     path: '/v1/promises',
     tag: 'Promises',
@@ -56,7 +73,7 @@ export const integrationRoutes = {
       'Records a promise made to a customer: its kind, account, owner, due point or window, importance, optional condition (the clock starts when it is met) and source.',
     errors: [400, 404],
   }),
-  promiseRecordEvent: route('promises:write', {
+  'promise.recordEvent': route('promise.recordEvent', {
     method: 'POST',
     path: '/v1/promises/{promiseId}/events',
     tag: 'Promises',
@@ -65,14 +82,14 @@ export const integrationRoutes = {
       'Condition met, progress, at risk, customer informed, renegotiated, fulfilled (full or partial), missed, released or cancelled — at the `expectedVersion` the caller last saw. Answers with the promise as it now stands.',
     errors: [400, 404, 409, 422],
   }),
-  promiseGet: route('promises:read', {
+  'promise.get': route('promise.get', {
     method: 'GET',
     path: '/v1/promises/{id}',
     tag: 'Promises',
     summary: 'Read a promise with its events',
     errors: [400, 404],
   }),
-  promiseList: route('promises:read', {
+  'promise.list': route('promise.list', {
     method: 'GET',
     path: '/v1/promises',
     tag: 'Promises',
@@ -81,7 +98,7 @@ export const integrationRoutes = {
       'Lists promises by `view` (`at_risk`: running and flagged at risk; also `due_today`, `overdue`, `upcoming`, `open`, `closed`, `all`), account, owner, kind and status, soonest deadline first. Page with `limit` and the `nextCursor` of the previous page.',
     errors: [400],
   }),
-  riskReview: route('promises:read', {
+  'risk.review': route('risk.review', {
     method: 'GET',
     path: '/v1/promises/{id}/risk',
     tag: 'Promises',
@@ -90,21 +107,21 @@ export const integrationRoutes = {
       'The chance of keeping the promise by its due given the time it has already run, from the record of comparable promises; when it is at risk, a drafted customer notice with what happened, an apology, alternatives and a realistic new date. Refused (422) for a promise that is no longer open.',
     errors: [400, 404, 422],
   }),
-  accountList: route('accounts:read', {
+  'account.list': route('account.list', {
     method: 'GET',
     path: '/v1/accounts',
     tag: 'Accounts',
     summary: 'List accounts',
     errors: [400],
   }),
-  accountGet: route('accounts:read', {
+  'account.get': route('account.get', {
     method: 'GET',
     path: '/v1/accounts/{id}',
     tag: 'Accounts',
     summary: 'Read an account with its contacts',
     errors: [400, 404],
   }),
-  observe: route('observations:write', {
+  'charter.observe': route('charter.observe', {
     method: 'POST',
     path: '/v1/observations',
     tag: 'Observations',
@@ -113,7 +130,7 @@ export const integrationRoutes = {
       'One measured instance of a service-charter term (e.g. a first response that took 2.5 business hours). Posting the same term and `reference` again stores nothing and answers with the observation stored first (`duplicate: true`).',
     errors: [400, 404],
   }),
-  observeBatch: route('observations:write', {
+  'charter.observeBatch': route('charter.observeBatch', {
     method: 'POST',
     path: '/v1/observations/batch',
     tag: 'Observations',
@@ -122,14 +139,14 @@ export const integrationRoutes = {
       'When any row is refused, the 400 names every refused row and field (`observations.3.termId`) and nothing is stored. Rows repeating a term and `reference` already stored count as duplicates. Results follow the input order.',
     errors: [400],
   }),
-  trustCompany: route('scores:read', {
+  'trust.company': route('trust.company', {
     method: 'GET',
     path: '/v1/trust/company',
     tag: 'Trust',
     summary: "The company's trust score",
     errors: [],
   }),
-  trustAccount: route('scores:read', {
+  'trust.account': route('trust.account', {
     method: 'GET',
     path: '/v1/trust/accounts/{accountId}',
     tag: 'Trust',
@@ -138,14 +155,14 @@ export const integrationRoutes = {
       'Trust 0–100 with its credible interval and a breakdown (reliability, consistency, proactivity, charter) in words and numbers.',
     errors: [400, 404],
   }),
-  trustManager: route('scores:read', {
+  'trust.manager': route('trust.manager', {
     method: 'GET',
     path: '/v1/trust/managers/{userId}',
     tag: 'Trust',
     summary: "An account manager's trust score",
     errors: [400, 404],
   }),
-  trustTeam: route('scores:read', {
+  'trust.team': route('trust.team', {
     method: 'GET',
     path: '/v1/trust/teams/{teamId}',
     tag: 'Trust',

@@ -13,7 +13,7 @@ import { createRouter, publicProcedure } from '../trpc.ts';
 
 export const accountRouter = createRouter({
   list: publicProcedure
-    .meta(integrationRoutes.accountList)
+    .meta(integrationRoutes['account.list'])
     .input(
       z
         .object({ stage: z.enum(accountStages).optional(), ownerId: idSchema.optional() })
@@ -25,7 +25,7 @@ export const accountRouter = createRouter({
     ),
 
   get: publicProcedure
-    .meta(integrationRoutes.accountGet)
+    .meta(integrationRoutes['account.get'])
     .input(z.object({ id: idSchema }))
     .output(accountWithContactsOutput)
     .query(async ({ ctx, input }) => {

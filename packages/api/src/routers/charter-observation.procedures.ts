@@ -91,7 +91,7 @@ export const charterObservationProcedures = {
    * nothing and answers with the observation stored first (`duplicate: true`).
    */
   observe: publicProcedure
-    .meta(integrationRoutes.observe)
+    .meta(integrationRoutes['charter.observe'])
     .input(charterObservationInputSchema)
     .output(observeOutput)
     .mutation(async ({ ctx, input }) => {
@@ -119,7 +119,7 @@ export const charterObservationProcedures = {
    * refused row and field and nothing is stored. Results follow the input order.
    */
   observeBatch: publicProcedure
-    .meta(integrationRoutes.observeBatch)
+    .meta(integrationRoutes['charter.observeBatch'])
     .input(charterObservationBatchInputSchema)
     .output(observeBatchOutput)
     .mutation(async ({ ctx, input }) => {

@@ -108,7 +108,7 @@ async function analysisContextOf(
 
 export const promiseRouter = createRouter({
   create: publicProcedure
-    .meta(integrationRoutes.promiseCreate)
+    .meta(integrationRoutes['promise.create'])
     .input(makePromiseInputSchema)
     .output(promiseStateOutput)
     .mutation(async ({ ctx, input }) => {
@@ -137,7 +137,7 @@ export const promiseRouter = createRouter({
     }),
 
   get: publicProcedure
-    .meta(integrationRoutes.promiseGet)
+    .meta(integrationRoutes['promise.get'])
     .input(z.object({ id: idSchema }))
     .output(promiseWithEventsOutput)
     .query(async ({ ctx, input }) => {
@@ -160,7 +160,7 @@ export const promiseRouter = createRouter({
   }),
 
   list: publicProcedure
-    .meta(integrationRoutes.promiseList)
+    .meta(integrationRoutes['promise.list'])
     .input(listInputSchema)
     .output(promisePageOutput)
     .query(async ({ ctx, input }) => {
@@ -184,7 +184,7 @@ export const promiseRouter = createRouter({
     }),
 
   recordEvent: publicProcedure
-    .meta(integrationRoutes.promiseRecordEvent)
+    .meta(integrationRoutes['promise.recordEvent'])
     .input(recordPromiseEventInputSchema)
     .output(promiseStateOutput)
     .mutation(async ({ ctx, input }) => {

@@ -13,7 +13,7 @@ export const riskRouter = createRouter({
    * realistic new date.
    */
   review: publicProcedure
-    .meta(integrationRoutes.riskReview)
+    .meta(integrationRoutes['risk.review'])
     .input(z.object({ id: idSchema }))
     .output(riskReviewOutput)
     .query(async ({ ctx, input }) => {

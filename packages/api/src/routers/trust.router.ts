@@ -29,7 +29,7 @@ export const trustRouter = createRouter({
 
   /** How far the company as a whole is trusted to keep its promises, with why. */
   company: publicProcedure
-    .meta(integrationRoutes.trustCompany)
+    .meta(integrationRoutes['trust.company'])
     .output(companyTrustOutput)
     .query(async ({ ctx }) => {
       const { settings } = await loadAnalyticsSettings(ctx.db);
@@ -43,7 +43,7 @@ export const trustRouter = createRouter({
 
   /** An account's trust score: 0–100 with its interval and a breakdown in words and numbers. */
   account: publicProcedure
-    .meta(integrationRoutes.trustAccount)
+    .meta(integrationRoutes['trust.account'])
     .input(z.object({ accountId: idSchema }))
     .output(accountTrustOutput)
     .query(async ({ ctx, input }) => {
@@ -67,7 +67,7 @@ export const trustRouter = createRouter({
 
   /** An account manager's trust score across the accounts they own. */
   manager: publicProcedure
-    .meta(integrationRoutes.trustManager)
+    .meta(integrationRoutes['trust.manager'])
     .input(z.object({ userId: idSchema }))
     .output(managerTrustOutput)
     .query(async ({ ctx, input }) => {
@@ -88,7 +88,7 @@ export const trustRouter = createRouter({
 
   /** A team's trust score: the promises of its account managers, scored together. */
   team: publicProcedure
-    .meta(integrationRoutes.trustTeam)
+    .meta(integrationRoutes['trust.team'])
     .input(z.object({ teamId: idSchema }))
     .output(teamTrustOutput)
     .query(async ({ ctx, input }) => {
