@@ -22,6 +22,19 @@ export function callerThrough(handle: (message: unknown) => Promise<BridgeRespon
 const day = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * 10:00 UTC on that day, or on the Monday after a weekend: inside the company's working hours, so
+ * "N business days" later is exactly N working days whatever time the tests run.
+ */
+function weekdayAtTen(ms: number): string {
+  const date = new Date(ms);
+  date.setUTCHours(10, 0, 0, 0);
+  const weekday = date.getUTCDay();
+  if (weekday === 6) date.setUTCDate(date.getUTCDate() + 2);
+  if (weekday === 0) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString();
+}
+
 /** The calendar date two years before `days` from now. */
 function twoYearsAgoIn(now: number, days: number): string {
   const date = new Date(now + days * day);
@@ -80,7 +93,7 @@ export async function seedLocalStore(local: LocalMode, call: Call): Promise<Seed
   });
 
   for (const [index, businessDays] of northwindDeliveryDays.entries()) {
-    const madeAt = iso(now - (70 - index * 3) * day);
+    const madeAt = weekdayAtTen(now - (70 - index * 3) * day);
     const promise = await call('mutation', 'promise.create', {
       accountId: northwindId,
       ownerId,

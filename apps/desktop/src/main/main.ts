@@ -152,7 +152,8 @@ app.whenReady().then(async () => {
     shortcut.unregister();
     stopNotifier();
     clearInterval(backgroundTimer);
-    void background?.stop().then(() => connection.close());
+    // Let a running round of background work finish before the store closes.
+    void (background?.stop() ?? Promise.resolve()).then(() => connection.close());
   });
 });
 
