@@ -82,6 +82,9 @@ export function AccountDetail(props: { accountId: string }) {
 
       <section aria-label="History" className="panel">
         <h2>History</h2>
+        {recent.length === 0 && !history.isPending && (
+          <p className="empty">No promises yet: press c to capture the first one.</p>
+        )}
         <ul className="history">
           {recent.map((promise) => (
             <li key={promise.id}>
