@@ -2,7 +2,9 @@ import type { PromiseRiskReview } from '@steadfast/domain';
 import { z } from 'zod';
 import { idOutput, instantOutput } from './wire-types.ts';
 
-const share = z.number().min(0).max(1);
+// A computed share is documented as 0..1 but not enforced on the way out: a float a hair past a
+// bound must not turn a good answer into a 500. The tests check responses against the document.
+const share = z.number().meta({ minimum: 0, maximum: 1 });
 
 const assessmentOutput = z.object({
   promiseId: idOutput,

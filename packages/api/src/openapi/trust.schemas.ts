@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { accountOutput, teamOutput, userOutput } from './account.schemas.ts';
 import { instantOutput } from './wire-types.ts';
 
-const share = z.number().min(0).max(1);
+// A computed share is documented as 0..1 but not enforced on the way out: a float a hair past a
+// bound must not turn a good answer into a 500. The tests check responses against the document.
+const share = z.number().meta({ minimum: 0, maximum: 1 });
 
 /** A trust score 0–100 with its credible interval and the breakdown of why, in words and numbers. */
 export const trustScoreOutput = z
   .object({
     asOf: instantOutput,
-    score: z.number().min(0).max(100),
+    score: z.number().meta({ minimum: 0, maximum: 100 }),
     interval: z
       .object({ low: z.number(), high: z.number(), mass: share })
       .describe('The score with reliability at its credible bounds.'),
@@ -35,7 +37,7 @@ export const trustScoreOutput = z
   })
   .meta({ id: 'TrustScore' }) satisfies z.ZodType<TrustScore>;
 
-const outcomeCount = z.number().min(0);
+const outcomeCount = z.int().min(0);
 
 /** How the scope's closed promises ended, as (decayed) counts; null before the first one closes. */
 export const outcomeCountsOutput = z
