@@ -28,4 +28,9 @@ export interface ApiContext {
    * null for callers who see every account.
    */
   ownerScope?: string | null;
+  /**
+   * Set while an import replays history that already happened (a promise kept last March): it is
+   * recorded and scored, but nothing is announced to webhook subscribers, who only hear of news.
+   */
+  replayingHistory?: boolean;
 }

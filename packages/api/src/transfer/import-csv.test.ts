@@ -152,6 +152,31 @@ describe.each(databaseKinds)('CSV import and export on %s', (kind) => {
     expect(await storeSnapshot(database.db)).toEqual(before);
   });
 
+  it('replays history without announcing old closings to webhook subscribers', async () => {
+    const { token } = await createCaller({
+      db: database.db,
+      now: () => now,
+      newId,
+      actorId: adminId,
+    }).token.create({ name: 'CRM', scopes: ['webhooks:manage'] });
+    await createCaller({
+      db: database.db,
+      now: () => now,
+      newId,
+      actorId: null,
+      token,
+    }).webhook.create({
+      url: 'https://crm.example.com/in',
+      eventTypes: ['promise.fulfilled', 'promise.missed'],
+    });
+
+    const report = await run({ accounts, promises: history });
+
+    expect(report.committed).toBe(true);
+    const deliveries = await database.db.selectFrom('webhook_deliveries').selectAll().execute();
+    expect(deliveries).toEqual([]);
+  });
+
   it('a header without a required column rejects the file on row 1 and changes nothing', async () => {
     const before = await storeSnapshot(database.db);
 

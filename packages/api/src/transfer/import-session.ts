@@ -30,6 +30,7 @@ export function openImportSession(options: {
     now: () => clock.now,
     newId: options.newId,
     actorId: options.actorId,
+    replayingHistory: true,
   });
   return { trx: options.trx, caller, clock, now: options.now, progress: options.progress };
 }

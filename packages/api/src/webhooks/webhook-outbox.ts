@@ -13,6 +13,8 @@ export interface OutboxContext {
   db: Db;
   now: () => Instant;
   newId: () => string;
+  /** An import replaying past history: nothing goes to the outbox (see `ApiContext`). */
+  replayingHistory?: boolean;
 }
 
 /** A fresh message id (`msg_` and a UUIDv7's hex digits: unique, sortable by creation). */
@@ -42,7 +44,7 @@ export async function writeToOutbox(
   context: OutboxContext,
   outgoing: readonly OutgoingEvent[],
 ): Promise<number> {
-  if (outgoing.length === 0) return 0;
+  if (outgoing.length === 0 || context.replayingHistory === true) return 0;
   const subscriptions = await listActiveWebhookSubscriptions(context.db);
   const createdAt = context.now();
   const deliveries = outgoing.flatMap(({ event, messageId, eligible }) =>
