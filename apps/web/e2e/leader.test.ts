@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demo, launchChromium, logIn, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { demo, launchChromium, openPage, screenshot, type WatchedPage } from './browser.ts';
 
 const baseUrl = inject('webAdminUrl');
 
