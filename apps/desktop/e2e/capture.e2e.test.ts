@@ -33,6 +33,10 @@ describe('quick capture', () => {
     expect(await warning.textContent()).toMatch(
       /^Tighter than the record: You are proposing [\d.]+ business days \([\d,]+ min\): on this record, the chance of keeping it is \d+%\.$/,
     );
+    // What was agreed with this client is at hand too.
+    expect(await dialog.getByTestId('charter-at-hand').textContent()).toBe(
+      'Charter: Delivery lead time: 90% within 10 business days',
+    );
     await screenshot(page, 'capture-calibration-warning');
 
     // A date the record supports: the warning gives way to a calm confirmation.

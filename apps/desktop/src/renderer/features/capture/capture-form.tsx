@@ -4,6 +4,7 @@ import { fieldProblem, problemOf } from '../../api/errors.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { NoticeLine } from '../../ui/notice-line.tsx';
 import { Overlay } from '../../ui/overlay.tsx';
+import { CharterAtHand } from '../accounts/charter-at-hand.tsx';
 import { DueField } from './due-field.tsx';
 import {
   type Importance,
@@ -154,6 +155,7 @@ export function CaptureForm(props: {
           accountId={accountId}
           kind={kind}
         />
+        {accountId !== null && <CharterAtHand accountId={accountId} kind={kind} />}
         <div className="field">
           <label htmlFor="capture-condition">Provided that… (optional)</label>
           <input
