@@ -5,11 +5,16 @@ import type { PromiseTable } from '../schema/promise.table.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { insertAccount } from './account.queries.ts';
 import {
+  countAccountsInStages,
   countAccountTouches,
+  countObservationsByTerm,
   listChurnRiskMoments,
+  listCurrentCharterVersions,
   listLastTouches,
   tallyKindOutcomes,
   tallyOwnerEffort,
+  tallyProposedDates,
+  tallyScoredSatisfaction,
 } from './portfolio.queries.ts';
 
 const year = { from: '2025-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' };
@@ -217,5 +222,130 @@ describe.each(databaseKinds)('portfolio aggregates on %s', (kind) => {
       to: '2026-10-31T09:00:00.000Z',
     });
     expect(after).toBe(2);
+  });
+
+  it('reads the current charter version of served accounts and counts observations per term in a window', async () => {
+    const term = (id: string, statement: string | null) => ({
+      id,
+      metric: 'first_response_time',
+      name: null,
+      description: 'We reply within 4 business hours',
+      target: { amount: 4, unit: 'business_hours' },
+      quantityTarget: null,
+      threshold: 0.95,
+      calendar: null,
+      clientExpectation:
+        statement === null ? null : { statement, target: null, quantityTarget: null },
+      negotiation: null,
+    });
+    await database.db
+      .insertInto('charters')
+      .values({
+        account_id: account.id,
+        current_version: 2,
+        created_at: now,
+        last_reviewed_at: null,
+        next_review_at: now,
+        updated_at: now,
+      })
+      .execute();
+    for (const [version, statement] of [
+      [1, null],
+      [2, 'Within the hour'],
+    ] as const) {
+      await database.db
+        .insertInto('charter_versions')
+        .values({
+          account_id: account.id,
+          version,
+          terms: JSON.stringify([term(`term-${version}`, statement)]),
+          review_every_months: 6,
+          change_note: null,
+          created_at: now,
+          created_by: null,
+        })
+        .execute();
+    }
+    const versions = await listCurrentCharterVersions(database.db, { stages: ['active'] });
+    expect(
+      versions.map((v) => [v.accountName, v.version, v.terms[0]?.clientExpectation?.statement]),
+    ).toEqual([['Northwind', 2, 'Within the hour']]);
+    expect(await listCurrentCharterVersions(database.db, { stages: ['prospect'] })).toEqual([]);
+    expect(await countAccountsInStages(database.db, ['active', 'onboarding'])).toBe(1);
+
+    for (const [termId, occurredAt] of [
+      ['term-2', '2026-11-01T09:00:00.000Z'],
+      ['term-2', '2026-11-02T09:00:00.000Z'],
+      ['term-2', '2025-01-01T09:00:00.000Z'],
+    ] as const) {
+      await database.db
+        .insertInto('charter_observations')
+        .values({
+          id: testId(),
+          account_id: account.id,
+          term_id: termId,
+          charter_version: 2,
+          reference: null,
+          occurred_at: occurredAt,
+          started_at: null,
+          ended_at: null,
+          business_minutes: 60,
+          quantity: null,
+          note: null,
+          recorded_at: occurredAt,
+          recorded_by: null,
+        })
+        .execute();
+    }
+    const counted = await countObservationsByTerm(database.db, year);
+    expect([...counted.entries()]).toEqual([['term-2', 2]]);
+  });
+
+  it('counts the proposed dates shown at capture with under an even chance, and sums satisfaction', async () => {
+    for (const chosenDate of [
+      { proposedMinutes: 600, chance: 0.3 },
+      { proposedMinutes: 900, chance: 0.8 },
+      null,
+    ]) {
+      await database.db
+        .insertInto('forecasts')
+        .values({
+          id: testId(),
+          type: 'calibration',
+          promise_id: testId(),
+          kind: 'delivery',
+          account_id: account.id,
+          owner_id: account.ownerId,
+          made_at: '2026-11-01T09:00:00.000Z',
+          body: JSON.stringify({ chosenDate }),
+        })
+        .execute();
+    }
+    expect(await tallyProposedDates(database.db, { ...year, sample: 100 })).toEqual({
+      proposed: 2,
+      tighterThanRecord: 1,
+    });
+    for (const score of [0.5, 1, null]) {
+      await database.db
+        .insertInto('satisfaction_signals')
+        .values({
+          id: testId(),
+          account_id: account.id,
+          score_value: score,
+          score_min: score === null ? null : 0,
+          score_max: score === null ? null : 1,
+          normalised_score: score,
+          words: score === null ? 'Slow again.' : null,
+          source: 'survey',
+          received_at: '2026-11-01T09:00:00.000Z',
+          recorded_at: '2026-11-01T09:00:00.000Z',
+          recorded_by: null,
+        })
+        .execute();
+    }
+    expect(await tallyScoredSatisfaction(database.db, year)).toEqual({
+      scored: 2,
+      normalisedSum: 1.5,
+    });
   });
 });
