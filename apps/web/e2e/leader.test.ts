@@ -157,4 +157,26 @@ describe('a leader reads the portfolio in the web admin', () => {
     await page.goto(`${baseUrl}/admin`);
     await page.getByRole('heading', { level: 1, name: 'Not allowed' }).waitFor();
   });
+
+  it('says what failed, with a way to try again, when a read cannot reach the server', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('E-mail').fill(demo.leader);
+    await page.getByLabel('Password').fill('steadfast-demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+    // The service-gap read is cut off on the way: its page shows the failure, not a blank.
+    await page.route('**/trpc/*portfolio.serviceGaps*', (route) => route.abort());
+    await page.getByRole('link', { name: 'Service-quality gaps' }).click();
+    const failure = page.getByRole('alert').filter({ hasText: 'Could not load this.' });
+    await failure.waitFor({ timeout: 20_000 });
+    await screenshot(page, '13-error-state');
+    await page.unroute('**/trpc/*portfolio.serviceGaps*');
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('[data-testid="gaps-chart"]').waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Could not load this.' }).count()).toBe(
+      0,
+    );
+    await page.close();
+  });
 });

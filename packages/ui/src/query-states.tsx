@@ -22,7 +22,11 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 
 /** A read failed: what went wrong in the server's words, and a way to try again. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const raw = error instanceof Error ? error.message : 'Something went wrong.';
+  // The browser's words for a request that never reached the server mean nothing to a reader.
+  const message = /failed to fetch|networkerror|load failed/i.test(raw)
+    ? 'The server could not be reached; check the connection.'
+    : raw;
   return (
     <div className="sf-state sf-error" role="alert">
       <p>
