@@ -69,6 +69,8 @@ describe('admins change settings; account managers cannot open the admin pages',
   it('an account manager has no Admin in the navigation, reads "not allowed", and the API refuses', async () => {
     const { page, errors, context } = await openPage(browser);
     await logIn(page, baseUrl, demo.manager);
+    // A manager's start is their accounts: they have no portfolio to read.
+    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Pages' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Accounts']);
     await page.goto(`${baseUrl}/admin?tab=users`);

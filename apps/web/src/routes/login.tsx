@@ -17,7 +17,14 @@ export function LoginRoute() {
         <p className="muted">
           Whether the company keeps its promises to customers, account by account.
         </p>
-        <LoginForm onLoggedIn={() => void navigate({ href: redirect ?? '/' })} />
+        <LoginForm
+          onLoggedIn={(user) =>
+            // Account managers have no portfolio to read: their start is their accounts.
+            void navigate({
+              href: redirect ?? (user?.role === 'account_manager' ? '/accounts' : '/'),
+            })
+          }
+        />
       </section>
     </main>
   );

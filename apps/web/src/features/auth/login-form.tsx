@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { useLogin } from './use-session.ts';
+import { type SessionUser, useLogin } from './use-session.ts';
 
 /** E-mail and password; on success the person goes where they were heading. */
-export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+export function LoginForm({ onLoggedIn }: { onLoggedIn: (user: SessionUser | undefined) => void }) {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ email, password }, { onSuccess: onLoggedIn });
+    login.mutate({ email, password }, { onSuccess: ({ user }) => onLoggedIn(user) });
   };
   return (
     <form className="login-form" onSubmit={submit} aria-describedby="login-error">
