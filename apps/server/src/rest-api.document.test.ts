@@ -42,25 +42,33 @@ describe('the OpenAPI document at /api/openapi.json', () => {
 
   it('describes every integration endpoint, each with a unique operationId, the token security and Error bodies for its failures', () => {
     const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-      (['get', 'post'] as const).flatMap((method) =>
+      (['get', 'post', 'delete'] as const).flatMap((method) =>
         item[method] ? [{ path, method, operation: item[method] }] : [],
       ),
     );
-    expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
-      'GET /v1/accounts',
-      'GET /v1/accounts/{id}',
-      'GET /v1/promises',
-      'GET /v1/promises/{id}',
-      'GET /v1/promises/{id}/risk',
-      'GET /v1/trust/accounts/{accountId}',
-      'GET /v1/trust/company',
-      'GET /v1/trust/managers/{userId}',
-      'GET /v1/trust/teams/{teamId}',
-      'POST /v1/observations',
-      'POST /v1/observations/batch',
-      'POST /v1/promises',
-      'POST /v1/promises/{promiseId}/events',
-    ]);
+    expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual(
+      [
+        'GET /v1/accounts',
+        'GET /v1/accounts/{id}',
+        'GET /v1/promises',
+        'GET /v1/promises/{id}',
+        'GET /v1/promises/{id}/risk',
+        'GET /v1/trust/accounts/{accountId}',
+        'GET /v1/trust/company',
+        'GET /v1/trust/managers/{userId}',
+        'GET /v1/trust/teams/{teamId}',
+        'GET /v1/webhook-deliveries',
+        'GET /v1/webhooks',
+        'POST /v1/observations',
+        'POST /v1/observations/batch',
+        'POST /v1/promises',
+        'POST /v1/promises/{promiseId}/events',
+        'POST /v1/webhook-deliveries/{id}/redeliver',
+        'POST /v1/webhooks',
+        'POST /v1/webhooks/{id}/disable',
+        'DELETE /v1/webhooks/{id}',
+      ].sort(),
+    );
     const operationIds = operations.map(({ operation }) => operation?.operationId);
     expect(new Set(operationIds).size).toBe(operations.length);
     for (const { operation } of operations) {

@@ -161,7 +161,7 @@ describe('REST for integrations: refusals', () => {
     ];
     const seen: string[] = [];
     for (const [path, item] of Object.entries(document.paths ?? {})) {
-      for (const method of ['get', 'post'] as const) {
+      for (const method of ['get', 'post', 'delete'] as const) {
         const operation = item[method];
         if (operation === undefined) continue;
         const concrete = path.replace(/\{\w+\}/g, 'not-an-id');
@@ -172,7 +172,9 @@ describe('REST for integrations: refusals', () => {
         for (const attempt of attempts) {
           // A path without parameters has nothing wrong in a GET: give it a bad query instead.
           const query =
-            method === 'get' && concrete === path ? '?limit=many&stage=nowhere&view=sideways' : '';
+            method === 'get' && concrete === path
+              ? '?limit=many&stage=nowhere&view=sideways&tokenId=not-an-id'
+              : '';
           const response = await fetch(`${url}/api${concrete}${query}`, {
             method: method.toUpperCase(),
             headers: {

@@ -37,6 +37,21 @@ async function restErrorBody(
   return isAdapterError(body) ? JSON.stringify(restErrorOf(body, reply.statusCode)) : payload;
 }
 
+/**
+ * A write whose input is all in its path (`POST /v1/webhooks/{id}/disable`) is naturally sent with
+ * no body and no content type (`curl -X POST …`); it is read as an empty JSON object rather than
+ * refused as the wrong media type. A body of another type is still a 415.
+ */
+async function bodilessWritesAsJson(request: FastifyRequest): Promise<void> {
+  const headers = request.headers;
+  const hasBody =
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  if (request.method !== 'GET' && !hasBody && headers['content-type'] === undefined) {
+    headers['content-type'] = 'application/json';
+  }
+}
+
 const codeByStatus: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
   404: 'NOT_FOUND',
@@ -76,6 +91,15 @@ export async function restApi(api: FastifyInstance, options: RestApiOptions): Pr
   });
   registerApiReferencePage(api);
 
+  api.addHook('onRequest', bodilessWritesAsJson);
+  // In this scope only: an empty JSON body is an empty object; anything else is parsed by
+  // Fastify's own parser (prototype-poisoning protection included).
+  const jsonParser = api.getDefaultJsonParser('error', 'error');
+  api.removeContentTypeParser('application/json');
+  api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, {});
+    return jsonParser(request, body.toString(), done);
+  });
   api.addHook('onSend', restErrorBody);
   api.setErrorHandler((error: FastifyError, _request, reply) => {
     const body = fastifyError(error);

@@ -20,7 +20,7 @@ export const unknownId = '00000000-0000-7000-8000-999999999999';
 
 export const inTenDays = () => new Date(Date.now() + 10 * 24 * 3_600_000).toISOString();
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 export interface RestCall {
   params?: Record<string, string>;
   query?: Record<string, string>;
@@ -125,6 +125,7 @@ export async function startIntegrationServer(): Promise<IntegrationServer> {
       'promises:write',
       'observations:write',
       'scores:read',
+      'webhooks:manage',
     ],
   });
   const { secret: accountsOnly } = await admin.token.create.mutate({

@@ -2,7 +2,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 
 interface Parameter {
   in: 'path' | 'query';

@@ -26,12 +26,7 @@ function errors(...statuses: ErrorStatus[]): Record<number, string> {
 /** The token scope a procedure's REST endpoint needs: the one its access entry names. */
 function scopeOf(procedure: string): string {
   const access = procedureAccess[procedure];
-  if (
-    access === undefined ||
-    access.kind === 'public' ||
-    access.kind === 'admin' ||
-    !access.scope
-  ) {
+  if (access === undefined || access.kind === 'public' || !access.scope) {
     throw new Error(`${procedure} is exposed as REST but no token scope reaches it`);
   }
   return access.scope;
@@ -168,5 +163,53 @@ export const integrationRoutes = {
     tag: 'Trust',
     summary: "A team's trust score",
     errors: [400, 404],
+  }),
+  'webhook.create': route('webhook.create', {
+    method: 'POST',
+    path: '/v1/webhooks',
+    tag: 'Webhooks',
+    summary: 'Subscribe an endpoint to events',
+    description:
+      'Subscribes a URL to event types (`promise.at_risk`, `promise.missed`, `promise.fulfilled`, `charter.breached`, `charter.review_due`), optionally only for some accounts. The answer carries the signing secret once: every delivery is signed with it per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).',
+    errors: [400, 404],
+  }),
+  'webhook.list': route('webhook.list', {
+    method: 'GET',
+    path: '/v1/webhooks',
+    tag: 'Webhooks',
+    summary: "The token's subscriptions",
+    errors: [400],
+  }),
+  'webhook.disable': route('webhook.disable', {
+    method: 'POST',
+    path: '/v1/webhooks/{id}/disable',
+    tag: 'Webhooks',
+    summary: 'Stop sending to a subscription',
+    description: 'Nothing more is delivered to it; its deliveries stay visible.',
+    errors: [400, 404],
+  }),
+  'webhook.delete': route('webhook.delete', {
+    method: 'DELETE',
+    path: '/v1/webhooks/{id}',
+    tag: 'Webhooks',
+    summary: 'Delete a subscription and its deliveries',
+    errors: [400, 404],
+  }),
+  'webhook.deliveries': route('webhook.deliveries', {
+    method: 'GET',
+    path: '/v1/webhook-deliveries',
+    tag: 'Webhooks',
+    summary: 'Deliveries, newest first (dead letters with `status=dead`)',
+    description:
+      'Each event on its way to a subscription: pending (with its next attempt), delivered, or dead after its last attempt, with the last status code and error.',
+    errors: [400, 404],
+  }),
+  'webhook.redeliver': route('webhook.redeliver', {
+    method: 'POST',
+    path: '/v1/webhook-deliveries/{id}/redeliver',
+    tag: 'Webhooks',
+    summary: 'Send a dead letter again',
+    description: 'From now, under the same `webhook-id`, with the retry schedule starting over.',
+    errors: [400, 404, 422],
   }),
 } satisfies Record<string, OpenApiMeta>;

@@ -21,6 +21,14 @@ import {
 import { z } from 'zod';
 import type { ApiContext } from '../context.ts';
 import { decodeKeysetCursor, keysetPage } from '../keyset-page.ts';
+import { integrationRoutes } from '../openapi/integration-routes.ts';
+import {
+  createdWebhookSubscriptionOutput,
+  deletedWebhookSubscriptionOutput,
+  webhookDeliveryOutput,
+  webhookDeliveryPageOutput,
+  webhookSubscriptionOutput,
+} from '../openapi/webhook.schemas.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { newWebhookSecret } from '../webhooks/webhook-secret.ts';
 
@@ -94,7 +102,9 @@ export const webhookRouter = createRouter({
    * secret is in the answer once and never again.
    */
   create: publicProcedure
+    .meta(integrationRoutes['webhook.create'])
     .input(createWebhookSubscriptionInputSchema)
+    .output(createdWebhookSubscriptionOutput)
     .mutation(async ({ ctx, input }) => {
       const tokenId = await owningTokenId(ctx, input.tokenId);
       if (input.accountIds !== null) {
@@ -122,64 +132,82 @@ export const webhookRouter = createRouter({
 
   /** The caller's subscriptions (an admin's: every token's, or one token's); never a secret. */
   list: publicProcedure
+    .meta(integrationRoutes['webhook.list'])
     .input(z.object({ tokenId: idSchema.optional() }).default({}))
+    .output(z.array(webhookSubscriptionOutput))
     .query(({ ctx, input }) =>
       listWebhookSubscriptions(ctx.db, { tokenId: ownTokenId(ctx) ?? input.tokenId }),
     ),
 
   /** Stops sending to a subscription; its history stays. */
-  disable: publicProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
-    await ownSubscription(ctx, input.id);
-    await disableWebhookSubscription(ctx.db, input.id, ctx.now());
-    return ownSubscription(ctx, input.id);
-  }),
+  disable: publicProcedure
+    .meta(integrationRoutes['webhook.disable'])
+    .input(z.object({ id: idSchema }))
+    .output(webhookSubscriptionOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ownSubscription(ctx, input.id);
+      await disableWebhookSubscription(ctx.db, input.id, ctx.now());
+      return ownSubscription(ctx, input.id);
+    }),
 
   /** Deletes a subscription and its deliveries. */
-  delete: publicProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
-    await ownSubscription(ctx, input.id);
-    await deleteWebhookSubscription(ctx.db, input.id);
-    return { id: input.id, deleted: true };
-  }),
+  delete: publicProcedure
+    .meta(integrationRoutes['webhook.delete'])
+    .input(z.object({ id: idSchema }))
+    .output(deletedWebhookSubscriptionOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ownSubscription(ctx, input.id);
+      await deleteWebhookSubscription(ctx.db, input.id);
+      return { id: input.id, deleted: true as const };
+    }),
 
   /**
    * Deliveries to the caller's subscriptions, newest first: pending (with the next attempt),
    * delivered, or dead letters (`status: 'dead'`) with the last error.
    */
-  deliveries: publicProcedure.input(listDeliveriesInputSchema).query(async ({ ctx, input }) => {
-    if (input.subscriptionId !== undefined) await ownSubscription(ctx, input.subscriptionId);
-    const after = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
-    const rows = await listWebhookDeliveries(ctx.db, {
-      tokenId: ownTokenId(ctx) ?? undefined,
-      subscriptionId: input.subscriptionId,
-      status: input.status,
-      before: after && { createdAt: after.position, id: after.id },
-      limit: input.limit + 1,
-    });
-    return keysetPage(rows, input.limit, (delivery) => delivery.createdAt);
-  }),
+  deliveries: publicProcedure
+    .meta(integrationRoutes['webhook.deliveries'])
+    .input(listDeliveriesInputSchema)
+    .output(webhookDeliveryPageOutput)
+    .query(async ({ ctx, input }) => {
+      if (input.subscriptionId !== undefined) await ownSubscription(ctx, input.subscriptionId);
+      const after = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
+      const rows = await listWebhookDeliveries(ctx.db, {
+        tokenId: ownTokenId(ctx) ?? undefined,
+        subscriptionId: input.subscriptionId,
+        status: input.status,
+        before: after && { createdAt: after.position, id: after.id },
+        limit: input.limit + 1,
+      });
+      return keysetPage(rows, input.limit, (delivery) => delivery.createdAt);
+    }),
 
   /** Sends a dead letter again, from now, under the same `webhook-id`. */
-  redeliver: publicProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
-    const delivery = await findWebhookDelivery(ctx.db, input.id);
-    const owner = ownTokenId(ctx);
-    if (delivery === undefined || (owner !== null && delivery.tokenId !== owner)) {
-      throw new DomainError({
-        code: 'webhook_delivery_not_found',
-        kind: 'not_found',
-        field: 'id',
-        message: `There is no webhook delivery ${input.id}.`,
-      });
-    }
-    if (!(await redeliverWebhookDelivery(ctx.db, { id: input.id, now: ctx.now() }))) {
-      throw new DomainError({
-        code: 'webhook_delivery_not_dead',
-        kind: 'illegal_transition',
-        field: 'id',
-        message: `Only a dead delivery can be redelivered; this one is ${delivery.status}.`,
-      });
-    }
-    const { tokenId: _tokenId, ...redelivered } =
-      (await findWebhookDelivery(ctx.db, input.id)) ?? delivery;
-    return redelivered;
-  }),
+  redeliver: publicProcedure
+    .meta(integrationRoutes['webhook.redeliver'])
+    .input(z.object({ id: idSchema }))
+    .output(webhookDeliveryOutput)
+    .mutation(async ({ ctx, input }) => {
+      const delivery = await findWebhookDelivery(ctx.db, input.id);
+      const owner = ownTokenId(ctx);
+      if (delivery === undefined || (owner !== null && delivery.tokenId !== owner)) {
+        throw new DomainError({
+          code: 'webhook_delivery_not_found',
+          kind: 'not_found',
+          field: 'id',
+          message: `There is no webhook delivery ${input.id}.`,
+        });
+      }
+      if (!(await redeliverWebhookDelivery(ctx.db, { id: input.id, now: ctx.now() }))) {
+        throw new DomainError({
+          code: 'webhook_delivery_not_dead',
+          kind: 'illegal_transition',
+          field: 'id',
+          message: `Only a dead delivery can be redelivered; this one is ${delivery.status}.`,
+        });
+      }
+      const { tokenId: _tokenId, ...redelivered } =
+        (await findWebhookDelivery(ctx.db, input.id)) ?? delivery;
+      return redelivered;
+    }),
 });
