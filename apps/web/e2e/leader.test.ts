@@ -97,6 +97,8 @@ describe('a leader reads the portfolio in the web admin', () => {
     expect(text).toMatch(/closed promises kept on time or early/);
     await page.getByRole('heading', { name: 'Promise timeline' }).waitFor();
     expect(await page.locator('.timeline-item').count()).toBeGreaterThan(0);
+    // The account's own year, month by month.
+    await page.locator('[data-testid="trust-trend"] .recharts-line-dot').nth(11).waitFor();
     await screenshot(page, '03-account');
 
     // The address is the page: opened afresh, it shows the same account.

@@ -64,7 +64,7 @@ export function AccountList() {
     enabled: mayRank,
   });
   return (
-    <Panel title="All accounts" id="accounts" wide>
+    <Panel title={mayRank ? 'All accounts' : 'Your accounts'} id="accounts" wide>
       <QueryView
         query={accounts}
         loadingLabel="Loading accounts…"
@@ -88,7 +88,10 @@ export function AccountList() {
             <div className="table-scroll">
               <SortableTable
                 rows={rows}
-                columns={columns}
+                // Trust across accounts is for leadership: a manager's list leaves the column out.
+                columns={
+                  mayRank ? columns : columns.filter((candidate) => candidate.id !== 'trust')
+                }
                 caption="Accounts"
                 rowKey={(row) => row.id}
                 initialSort={[{ id: 'name', desc: false }]}

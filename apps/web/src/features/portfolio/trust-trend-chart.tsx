@@ -11,11 +11,11 @@ import {
 } from 'recharts';
 import { formatMonth } from '../../components/format.ts';
 import { Panel } from '../../components/page-header.tsx';
-import { useCompanyTrend } from './use-portfolio.ts';
+import { useTrustTrend } from './use-portfolio.ts';
 
-/** The company's trust at each month-end of the last year, its interval as a band. */
-export function TrustTrendChart() {
-  const trend = useCompanyTrend();
+/** Trust at each month-end of the last year (the company's, or one account's), its interval as a band. */
+export function TrustTrendChart({ accountId }: { accountId?: string }) {
+  const trend = useTrustTrend(accountId);
   return (
     <Panel title="Trust over the last 12 months" id="trust-trend">
       <QueryView
@@ -72,7 +72,7 @@ export function TrustTrendChart() {
               <figcaption className="muted">
                 {first === undefined || last === undefined
                   ? ''
-                  : `From ${first.score} at the end of ${formatMonth(first.day)} to ${last.score} today (${last.score >= first.score ? '+' : ''}${(last.score - first.score).toFixed(1)}). The band is the likely range.`}
+                  : `From ${first.score.toFixed(1)} at the end of ${formatMonth(first.day)} to ${last.score.toFixed(1)} today (${last.score >= first.score ? '+' : ''}${(last.score - first.score).toFixed(1)}). The band is the likely range.`}
               </figcaption>
             </figure>
           );

@@ -7,9 +7,16 @@ export function useCompanyTrust() {
   return useQuery(trpc.trust.company.queryOptions());
 }
 
-export function useCompanyTrend() {
+/** A scope's trust at each of the last 12 month-ends (the company's unless an account is named). */
+export function useTrustTrend(accountId?: string) {
   const trpc = useTRPC();
-  return useQuery(trpc.portfolio.trend.queryOptions({ scope: 'company', months: 12 }));
+  return useQuery(
+    trpc.portfolio.trend.queryOptions(
+      accountId === undefined
+        ? { scope: 'company', months: 12 }
+        : { scope: 'account', id: accountId, months: 12 },
+    ),
+  );
 }
 
 export function useRanking(scope: RankingScope) {
