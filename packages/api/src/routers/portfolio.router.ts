@@ -1,5 +1,6 @@
 import {
   countAccountTouches,
+  lastAccountTouchAt,
   listChurnRiskMoments,
   listLastTouches,
   listUsers,
@@ -94,10 +95,10 @@ export const portfolioRouter = createRouter({
     const [users, effort, touches, risks] = await Promise.all([
       listUsers(ctx.db),
       tallyOwnerEffort(ctx.db, window),
-      // A year back is enough to date any quiet period worth naming.
+      // Touches within the neglect period: an account with one is not neglected.
       listLastTouches(ctx.db, {
         stages: existingCustomerStages,
-        since: windowBefore(now, 365).from,
+        since: new Date(Date.parse(now) - neglectedAfterDays * DAY_MS).toISOString(),
       }),
       listChurnRiskMoments(ctx.db, { ...windowBefore(now, 365), atMost: churnRiskScore }),
     ]);
@@ -113,7 +114,15 @@ export const portfolioRouter = createRouter({
           existing: effortByOwner.get(user.id)?.existing ?? { promises: 0, touchpoints: 0 },
         })),
     );
-    const neglected = neglectedAccounts({ accounts: touches, now, neglectedAfterDays });
+    // Only the quiet ones are dated from their whole record: bounded by those accounts' own history.
+    const dated = await Promise.all(
+      touches.map(async (account) =>
+        account.lastTouchAt !== null
+          ? account
+          : { ...account, lastTouchAt: await lastAccountTouchAt(ctx.db, account.accountId) },
+      ),
+    );
+    const neglected = neglectedAccounts({ accounts: dated, now, neglectedAfterDays });
     // Bounded by the accounts with a churn risk in the last year: two counts each.
     const around = await Promise.all(
       risks.map(async (risk) => {

@@ -8,6 +8,7 @@ import {
   countAccountsInStages,
   countAccountTouches,
   countObservationsByTerm,
+  lastAccountTouchAt,
   listChurnRiskMoments,
   listCurrentCharterVersions,
   listLastTouches,
@@ -178,6 +179,14 @@ describe.each(databaseKinds)('portfolio aggregates on %s', (kind) => {
       since: '2026-11-01T00:00:00.000Z',
     });
     expect(later[0]?.lastTouchAt).toBeNull();
+    // Over the whole record: the touchpoint, or a fulfilment after it.
+    expect(await lastAccountTouchAt(database.db, account.id)).toBe('2026-10-15T09:00:00.000Z');
+    await promise({
+      made_at: '2026-10-01T09:00:00.000Z',
+      fulfilled_at: '2026-10-20T09:00:00.000Z',
+    });
+    expect(await lastAccountTouchAt(database.db, account.id)).toBe('2026-10-20T09:00:00.000Z');
+    expect(await lastAccountTouchAt(database.db, prospect.id)).toBe('2026-11-20T09:00:00.000Z');
   });
 
   it('dates a churn risk at the first poor score in the window and counts touches around it', async () => {

@@ -172,6 +172,29 @@ export async function listLastTouches(
   }));
 }
 
+/**
+ * The latest touch of one account over its whole record: a promise made or fulfilled, or a
+ * touchpoint done; null if none. Bounded by that account's own promises and touchpoints (indexes
+ * lead with the account); asked only for accounts with no touch in the recent window.
+ */
+export async function lastAccountTouchAt(db: Db, accountId: string): Promise<string | null> {
+  const promise = await db
+    .selectFrom('promises')
+    .select((eb) => [eb.fn.max('made_at').as('made'), eb.fn.max('fulfilled_at').as('fulfilled')])
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  const touchpoint = await db
+    .selectFrom('touchpoints')
+    .select((eb) => eb.fn.max('done_at').as('done'))
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  const moments = [promise?.made, promise?.fulfilled, touchpoint?.done].filter(
+    (moment): moment is string => typeof moment === 'string',
+  );
+  return moments.sort().at(-1) ?? null;
+}
+
 /** When a churn risk first appeared on an account in the window: its first poor satisfaction score. */
 export interface ChurnRiskRow {
   accountId: string;
