@@ -7,11 +7,6 @@ export {
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';
-export {
-  type CalendarFeedContent,
-  calendarFeedFor,
-  feedEntryLimit,
-} from './calendar-feed/calendar-feed-for.ts';
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
@@ -27,15 +22,12 @@ export {
   feedEntryLimit,
 } from './calendar-feed/calendar-feed-for.ts';
 export type { ApiContext, SessionCookie } from './context.ts';
-export { scheduleCharterReviewsDue } from './webhooks/review-due.ts';
-export { type SendWebhook, sendWebhookOverHttp } from './webhooks/webhook-sender.ts';
 export { errorFormatter, type SteadfastErrorData } from './error-formatter.ts';
 export {
   integrationApiVersion,
   integrationOpenApiDocument,
 } from './openapi/integration-document.ts';
 export { type RestError, restErrorOf, restErrorOutput } from './openapi/rest-error.ts';
-export * from './transfer/index.ts';
 export {
   type AppRouter,
   appRouter,
@@ -43,3 +35,6 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from './root.ts';
+export * from './transfer/index.ts';
+export { scheduleCharterReviewsDue } from './webhooks/review-due.ts';
+export { type SendWebhook, sendWebhookOverHttp } from './webhooks/webhook-sender.ts';

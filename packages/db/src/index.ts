@@ -7,12 +7,6 @@ export {
   redactPassword,
 } from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
-export {
-  backupSqliteFile,
-  closeSqliteStoreForReplacement,
-  inspectSqliteStore,
-  type SqliteStoreInspection,
-} from './sqlite-file.ts';
 export * from './queries/account.queries.ts';
 export * from './queries/analytics.queries.ts';
 export * from './queries/api-token.queries.ts';
@@ -36,6 +30,12 @@ export * from './queries/trust-history.queries.ts';
 export * from './queries/user.queries.ts';
 export * from './queries/webhook-delivery.queries.ts';
 export * from './queries/webhook-subscription.queries.ts';
-export type { Database, Db } from './schema/database.ts';
 export { keepIf } from './savepoint.ts';
+export type { Database, Db } from './schema/database.ts';
+export {
+  backupSqliteFile,
+  closeSqliteStoreForReplacement,
+  inspectSqliteStore,
+  type SqliteStoreInspection,
+} from './sqlite-file.ts';
 export { inTransaction } from './transaction.ts';
