@@ -12,9 +12,9 @@ import * as historyIndexes from './2026-11-24T181000_history_indexes.ts';
 import * as sessions from './2026-11-24T190000_sessions.ts';
 import * as apiTokens from './2026-11-24T191000_api_tokens.ts';
 import * as auditLog from './2026-11-24T192000_audit_log.ts';
-import * as imports from './2026-11-24T202000_imports.ts';
 import * as webhooks from './2026-11-24T200000_webhooks.ts';
 import * as calendarFeeds from './2026-11-24T201000_calendar_feeds.ts';
+import * as imports from './2026-11-24T202000_imports.ts';
 import * as webAdmin from './2026-11-24T203000_web_admin.ts';
 
 /**
