@@ -94,4 +94,19 @@ describe('admins change settings; account managers cannot open the admin pages',
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a wrong password is refused in the server’s words, and nobody is let in', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('E-mail').fill(demo.admin);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const refusal = page.locator('#login-error');
+    await expect.poll(() => refusal.textContent()).not.toBe('');
+    await screenshot(page, '14-login-refused');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.goto(`${baseUrl}/admin`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    await context.close();
+  });
 });
