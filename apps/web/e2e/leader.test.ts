@@ -128,6 +128,18 @@ describe('a leader reads the portfolio in the web admin', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens the full list of accounts behind a service-quality gap', async () => {
+    const { page } = watched;
+    await page.goto(`${baseUrl}/gaps`);
+    const knowledge = page.locator('#gap-knowledge-accounts');
+    await knowledge.waitFor();
+    expect(await knowledge.locator('li').count()).toBe(8);
+    const showAll = page.getByRole('button', { name: /^Show all \d+$/ }).first();
+    const total = Number((await showAll.textContent())?.replace(/\D/g, ''));
+    await showAll.click();
+    expect(await knowledge.locator('li').count()).toBe(total);
+  });
+
   it('reaches the navigation and the page with the keyboard', async () => {
     const { page } = watched;
     await page.goto(`${baseUrl}/gaps`);

@@ -1,5 +1,6 @@
 import { formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -36,6 +37,40 @@ const statusColours: Record<ServiceGap['status'], string> = {
   fine: '#3f9d6b',
   unknown: '#9aa5b4',
 };
+
+const shownAtFirst = 8;
+
+/** The accounts behind a gap: the first few, and the rest a button away. */
+function GapAccounts({ gap }: { gap: ServiceGap }) {
+  const [all, setAll] = useState(false);
+  if (gap.accounts.length === 0) return null;
+  const shown = all ? gap.accounts : gap.accounts.slice(0, shownAtFirst);
+  return (
+    <>
+      <ul className="item-list compact" id={`gap-${gap.area}-accounts`}>
+        {shown.map((account) => (
+          <li key={`${account.accountId}-${account.note}`}>
+            <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+              {account.accountName}
+            </Link>
+            : {account.note}
+          </li>
+        ))}
+      </ul>
+      {gap.accounts.length > shownAtFirst ? (
+        <button
+          type="button"
+          className="sf-button"
+          aria-expanded={all}
+          aria-controls={`gap-${gap.area}-accounts`}
+          onClick={() => setAll((was) => !was)}
+        >
+          {all ? 'Show fewer' : `Show all ${gap.accounts.length}`}
+        </button>
+      ) : null}
+    </>
+  );
+}
 
 /** The five gaps as bars (1 = no gap), then each with its parts and the accounts behind it. */
 export function ServiceGapsView() {
@@ -98,21 +133,7 @@ export function ServiceGapsView() {
                 </span>
               </p>
               <p>{gap.words}</p>
-              {gap.accounts.length === 0 ? null : (
-                <ul className="item-list compact">
-                  {gap.accounts.slice(0, 8).map((account) => (
-                    <li key={`${account.accountId}-${account.note}`}>
-                      <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
-                        {account.accountName}
-                      </Link>
-                      : {account.note}
-                    </li>
-                  ))}
-                  {gap.accounts.length > 8 ? (
-                    <li className="muted">and {gap.accounts.length - 8} more</li>
-                  ) : null}
-                </ul>
-              )}
+              <GapAccounts gap={gap} />
             </Panel>
           ))}
         </div>
