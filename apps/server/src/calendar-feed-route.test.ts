@@ -342,9 +342,10 @@ describe('GET /ical/<secret>.ics: a person’s calendar feed over real HTTP', ()
       expect(response.status, path).toBe(404);
       expect(body, path).not.toContain('BEGIN:VCALENDAR');
     }
-    // Longer than any route parameter may be: refused by the router before it reaches the store.
+    // Longer than any route parameter may be: refused by the router before it reaches the store
+    // (414, or the web admin's 404 for a path no route takes).
     const tooLong = await fetchFeed(`/ical/${'A'.repeat(6000)}.ics`);
-    expect(tooLong.response.status).toBe(414);
+    expect([404, 414]).toContain(tooLong.response.status);
     expect(tooLong.body).not.toContain('BEGIN:VCALENDAR');
   });
 });
