@@ -1,9 +1,12 @@
 import { type Kysely, Migrator, PostgresAdapter, sql } from 'kysely';
-import { migrationProvider } from './migrations/index.ts';
+import { migrationProvider, migrations } from './migrations/index.ts';
 import type { Database } from './schema/database.ts';
 
 /** Brings the schema up to the newest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // A store already at the newest migration (every start but the first) is left alone without
+  // Kysely's catalog introspection, which reads every schema on the server.
+  if (await isUpToDate(db)) return [];
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
@@ -21,6 +24,19 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     throw new Error(`Database migration failed${name}: ${String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Whether every known migration is recorded as applied in this schema's migration table. */
+async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
+  let applied: Set<string>;
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    applied = new Set(rows.map((row) => row.name));
+  } catch {
+    // No migration table yet: a new store.
+    return false;
+  }
+  return Object.keys(migrations).every((name) => applied.has(name));
 }
 
 /** The schema unqualified names resolve to (the first of the search path). */

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../schema/database.ts';
 
 /**
@@ -6,24 +6,24 @@ import type { Database } from '../schema/database.ts';
  * when nothing was written in between. On PostgreSQL only the test's own schema is read.
  */
 export async function storeSnapshot(db: Kysely<Database>): Promise<Record<string, string[]>> {
-  const tables = await db.introspection.getTables();
-  const schema = await currentSchema(db);
   const snapshot: Record<string, string[]> = {};
-  for (const table of tables) {
-    if (schema !== null && table.schema !== schema) continue;
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(
-      db,
-    );
-    snapshot[table.name] = rows.rows.map((row) => JSON.stringify(row)).sort();
+  for (const table of await tableNames(db)) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+    snapshot[table] = rows.rows.map((row) => JSON.stringify(row)).sort();
   }
   return snapshot;
 }
 
-async function currentSchema(db: Kysely<Database>): Promise<string | null> {
-  try {
-    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    return result.rows[0]?.schema ?? null;
-  } catch {
-    return null; // SQLite has one schema and no current_schema()
-  }
+/**
+ * The store's tables, read from its own schema only: Kysely's introspection reads every schema on
+ * the server and can fail on one that a test running beside it drops meanwhile.
+ */
+async function tableNames(db: Kysely<Database>): Promise<string[]> {
+  const { rows } =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master
+          where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  return rows.map((row) => row.name).sort();
 }

@@ -34,19 +34,39 @@ export async function createTestDatabase(
   if (url === undefined) throw new Error('createTestDatabase("postgres") needs a postgresUrl');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await runAdmin(url, `CREATE SCHEMA ${schema}`);
-  const handle = openDatabase({ kind: 'postgres', url, schema, maxConnections: 5 });
-  await migrateToLatest(handle.db);
   const schemaUrl = new URL(url);
   schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
+  const handle = openDatabase({ kind: 'postgres', url: schemaUrl.toString(), maxConnections: 5 });
+  await whileHoldingSchemaLock(url, () => migrateToLatest(handle.db));
   return {
     db: handle.db,
     kind,
     url: schemaUrl.toString(),
     close: async () => {
       await handle.close();
-      await runAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
+      await whileHoldingSchemaLock(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
+}
+
+/**
+ * Kysely's migrator reads the catalog of every schema (its introspection resolves each table by
+ * schema name), so a schema dropped by a test running beside it can fail a migration with
+ * "schema … does not exist". Migrating a new schema and dropping one take turns on one advisory
+ * lock, across every test process using this server.
+ */
+async function whileHoldingSchemaLock<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('steadfast test schemas'))`);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 async function runAdmin(url: string, statement: string): Promise<void> {
