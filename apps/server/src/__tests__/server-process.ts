@@ -9,8 +9,15 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the real server as a child process, as `pnpm start` does, and waits for its address. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the real server as a child process, as `pnpm start` does, and waits (at most
+ * `startTimeoutMs`) for its address. Other packages' end-to-end tests use it too
+ * (`@steadfast/server/testing`).
+ */
+export function startServerProcess(
+  env: Record<string, string>,
+  { startTimeoutMs = 60_000 }: { startTimeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
@@ -27,7 +34,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start:\n${log.join('')}`));
-    }, 60_000);
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       log.push(chunk.toString());
       const match = /Steadfast listening on (http:\/\/[^\s]+)/.exec(log.join(''));
