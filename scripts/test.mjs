@@ -7,13 +7,16 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const workspaces = ['apps', 'packages'].flatMap((group) =>
-  existsSync(join(root, group))
-    ? readdirSync(join(root, group), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => join(root, group, entry.name))
-    : [],
-);
+const workspaces = [
+  ...['apps', 'packages'].flatMap((group) =>
+    existsSync(join(root, group))
+      ? readdirSync(join(root, group), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => join(root, group, entry.name))
+      : [],
+  ),
+  join(root, 'bench'),
+];
 
 // Reports from an earlier run must not be counted again; turbo restores cached ones.
 for (const dir of workspaces) rmSync(join(dir, '.reports'), { recursive: true, force: true });
