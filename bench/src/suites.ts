@@ -1,4 +1,5 @@
 import type { BenchSuite } from './figure.ts';
+import { dashboardsSuite } from './suites/dashboards.ts';
 
 /** Every suite `pnpm bench` runs, in order. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [dashboardsSuite];

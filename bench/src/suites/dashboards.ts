@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type ApiContext, createCaller } from '@steadfast/api';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '@steadfast/db';
+import type { BenchContext, BenchFigure, BenchSuite, HistoryScale } from '../figure.ts';
+import { scaled } from '../figure.ts';
+
+/** What the leader's portfolio dashboard (and its gaps, attention and charters pages) asks for. */
+const dashboardCalls: { name: string; call: (caller: Caller) => Promise<unknown> }[] = [
+  { name: 'trust.company', call: (c) => c.trust.company() },
+  {
+    name: 'trust.ranking account',
+    call: (c) => c.trust.ranking({ scope: 'account', order: 'lowest', limit: 500 }),
+  },
+  {
+    name: 'trust.ranking manager',
+    call: (c) => c.trust.ranking({ scope: 'manager', order: 'lowest', limit: 500 }),
+  },
+  {
+    name: 'trust.ranking team',
+    call: (c) => c.trust.ranking({ scope: 'team', order: 'lowest', limit: 500 }),
+  },
+  { name: 'portfolio.kindSlips', call: (c) => c.portfolio.kindSlips({ days: 365 }) },
+  { name: 'portfolio.trend', call: (c) => c.portfolio.trend({ scope: 'company', months: 12 }) },
+  { name: 'portfolio.serviceGaps', call: (c) => c.portfolio.serviceGaps({ days: 90 }) },
+  { name: 'portfolio.attention', call: (c) => c.portfolio.attention({ days: 90 }) },
+  { name: 'promise.list at_risk', call: (c) => c.promise.list({ view: 'at_risk', limit: 50 }) },
+  { name: 'charter.overdueReviews', call: (c) => c.charter.overdueReviews({}) },
+  { name: 'request.frictionRanking', call: (c) => c.request.frictionRanking({}) },
+];
+
+type Caller = ReturnType<typeof createCaller>;
+
+/** At most this many timed calls per procedure and store, or this long, whichever comes first. */
+const maxCalls = 200;
+const maxMs = 10_000;
+const warmUpCalls = 5;
+const p95GoalMs = 20;
+const p50RatioGoal = 1.5;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  calls: number;
+  max: number;
+}
+
+async function time(call: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < warmUpCalls; i += 1) await call();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < maxCalls && performance.now() - started < maxMs) {
+    const before = performance.now();
+    await call();
+    samples.push(performance.now() - before);
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    calls: samples.length,
+    max: samples.at(-1) ?? Number.NaN,
+  };
+}
+
+/**
+ * A private copy of a generated store, brought up to the current schema (a store cached before a
+ * newer migration gets it here, with its backfill), so the suite never writes the cached one.
+ */
+async function openCopy(
+  context: BenchContext,
+  scale: HistoryScale,
+): Promise<{ handle: DatabaseHandle; done: () => Promise<void> }> {
+  const source = await context.history(scale);
+  const folder = mkdtempSync(join(tmpdir(), 'steadfast-dashboards-'));
+  const file = join(folder, 'store.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${source}${suffix}`)) copyFileSync(`${source}${suffix}`, `${file}${suffix}`);
+  }
+  const handle = openDatabase({ kind: 'sqlite', file });
+  const migrating = performance.now();
+  await migrateToLatest(handle.db);
+  context.log(`  migrated the copy in ${Math.round(performance.now() - migrating)} ms`);
+  return {
+    handle,
+    done: async () => {
+      await handle.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The instant the history was generated up to: the latest moment in it (a promise made or closed).
+ * The dashboards are read "now" at that instant, as a leader would the day after.
+ */
+async function historyNow(handle: DatabaseHandle): Promise<string> {
+  const row = await handle.db
+    .selectFrom('promises')
+    .select((eb) => [eb.fn.max('made_at').as('made'), eb.fn.max('closed_at').as('closed')])
+    .executeTakeFirstOrThrow();
+  const latest = [row.made, row.closed].filter((x): x is string => typeof x === 'string').sort();
+  return latest.at(-1) ?? new Date().toISOString();
+}
+
+async function leaderCaller(handle: DatabaseHandle, now: string): Promise<Caller> {
+  const leader = await handle.db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'leader')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (leader === undefined) throw new Error('The generated history has no leader to read as.');
+  // The same context the server builds for a leader's session cookie, less the HTTP.
+  const context: ApiContext = {
+    db: handle.db,
+    now: () => now,
+    // The dashboards only read: an id is never needed.
+    newId: () => randomUUID(),
+    actorId: leader.id,
+    token: null,
+  };
+  return createCaller(context);
+}
+
+async function measureStore(
+  context: BenchContext,
+  scale: HistoryScale,
+): Promise<Map<string, Timing>> {
+  const { handle, done } = await openCopy(context, scale);
+  try {
+    const now = await historyNow(handle);
+    const caller = await leaderCaller(handle, now);
+    const timings = new Map<string, Timing>();
+    for (const { name, call } of dashboardCalls) {
+      const timing = await time(() => call(caller));
+      context.log(
+        `  ${name} at ${scale.promises} promises: p50 ${timing.p50.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms (${timing.calls} calls)`,
+      );
+      timings.set(name, timing);
+    }
+    return timings;
+  } finally {
+    await done();
+  }
+}
+
+function label(scale: HistoryScale): string {
+  return scale.promises >= 1_000_000
+    ? `${scale.promises / 1_000_000}M`
+    : `${Math.round(scale.promises / 1000)}k`;
+}
+
+/**
+ * The leader's dashboard procedures, server side (the caller's own time, no HTTP), on a tenth of
+ * the history and on the whole: p95 ≤ 20 ms at each, and the whole's p50 within 1.5× the tenth's.
+ */
+export const dashboardsSuite: BenchSuite = {
+  name: 'dashboards',
+  async run(context) {
+    const small = scaled(context.scale, 0.1);
+    const full = context.scale;
+    const smallTimings = await measureStore(context, small);
+    const fullTimings = await measureStore(context, full);
+    const figures: BenchFigure[] = [];
+    for (const { name } of dashboardCalls) {
+      const atSmall = smallTimings.get(name);
+      const atFull = fullTimings.get(name);
+      if (atSmall === undefined || atFull === undefined) continue;
+      for (const [scale, timing] of [
+        [small, atSmall],
+        [full, atFull],
+      ] as const) {
+        figures.push({
+          suite: 'dashboards',
+          name: `${name} p95 at ${label(scale)} promises`,
+          value: timing.p95,
+          unit: 'ms',
+          baseline: null,
+          ratio: null,
+          goal: { text: `≤ ${p95GoalMs} ms`, met: timing.p95 <= p95GoalMs },
+          details: { p50: timing.p50, max: timing.max, calls: timing.calls, scale },
+        });
+      }
+      const ratio = atFull.p50 / atSmall.p50;
+      figures.push({
+        suite: 'dashboards',
+        name: `${name} p50 at ${label(full)} promises`,
+        value: atFull.p50,
+        unit: 'ms',
+        baseline: { name: `p50 at ${label(small)}`, value: atSmall.p50, unit: 'ms' },
+        ratio,
+        goal: { text: `≤ ${p50RatioGoal}× the p50 at ${label(small)}`, met: ratio <= p50RatioGoal },
+        details: { calls: atFull.calls, baselineCalls: atSmall.calls },
+      });
+    }
+    return figures;
+  },
+};
