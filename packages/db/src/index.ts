@@ -17,6 +17,7 @@ export * from './queries/calendar-feed-entries.queries.ts';
 export * from './queries/charter.queries.ts';
 export * from './queries/charter-reviews-due.queries.ts';
 export * from './queries/forecast.queries.ts';
+export * from './queries/kind-outcome-days.queries.ts';
 export * from './queries/ownership.queries.ts';
 export * from './queries/portfolio.queries.ts';
 export * from './queries/promise.queries.ts';

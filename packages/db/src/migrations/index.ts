@@ -16,6 +16,7 @@ import * as webhooks from './2026-11-24T200000_webhooks.ts';
 import * as calendarFeeds from './2026-11-24T201000_calendar_feeds.ts';
 import * as imports from './2026-11-24T202000_imports.ts';
 import * as webAdmin from './2026-11-24T203000_web_admin.ts';
+import * as kindOutcomeDays from './2026-11-24T210000_kind_outcome_days.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T200000_webhooks': webhooks,
   '2026-11-24T201000_calendar_feeds': calendarFeeds,
   '2026-11-24T203000_web_admin': webAdmin,
+  '2026-11-24T210000_kind_outcome_days': kindOutcomeDays,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,8 @@
-import type { CharterVersion, KindOutcomeTally, PromiseKind } from '@steadfast/domain';
+import type { CharterVersion, KindOutcomeTally } from '@steadfast/domain';
 import { sql } from 'kysely';
 import type { Db } from '../schema/database.ts';
 import { rowToVersion } from './charter.mapping.ts';
+import { tallyKindOutcomesBetween } from './kind-outcome-days.queries.ts';
 
 // The leadership dashboards read aggregates, never the event history: every read here is either
 // bounded by a window of time walked through an index that leads with its instant (migration
@@ -13,47 +14,13 @@ export interface Window {
   to: string;
 }
 
-const count = (condition: ReturnType<typeof sql>) =>
-  sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
-
-// A slip: renegotiated, delivered after the deadline in force, or missed. The projection keeps the
-// latest notice, not each: a slip counts as announced when the customer heard of it at or before
-// the deadline finally in force.
-const late = sql`status = 'fulfilled' and lateness_minutes > 0`;
-const keptOnTime = sql`status = 'fulfilled' and coalesce(lateness_minutes, 0) <= 0 and renegotiation_count = 0`;
-const keptRenegotiated = sql`status = 'fulfilled' and coalesce(lateness_minutes, 0) <= 0 and renegotiation_count > 0`;
-const missed = sql`status = 'missed'`;
-const announcedSlip = sql`(${late} or ${missed} or renegotiation_count > 0) and last_informed_at is not null and last_informed_at <= due_deadline`;
-
 /**
- * How the promises closed in the window ended, per kind, counted in SQL over the promises
- * projection (one row per promise). Bounded by the promises closed in the window (index
- * promises_closed); at most one row per kind comes back.
+ * How the promises closed in the window ended, per kind: whole days from the daily rollup
+ * (kind_outcome_days, at most one row per day and kind), the part days at the window's edges from
+ * the promises projection (index promises_closed). At most one row per kind comes back.
  */
 export async function tallyKindOutcomes(db: Db, window: Window): Promise<KindOutcomeTally[]> {
-  const rows = await db
-    .selectFrom('promises')
-    .select([
-      'kind',
-      count(keptOnTime).as('kept_on_time'),
-      count(keptRenegotiated).as('kept_renegotiated'),
-      count(late).as('late'),
-      count(missed).as('missed'),
-      count(announcedSlip).as('announced_slips'),
-    ])
-    .where('closed_at', '>=', window.from)
-    .where('closed_at', '<', window.to)
-    .where('status', 'in', ['fulfilled', 'missed'])
-    .groupBy('kind')
-    .execute();
-  return rows.map((row) => ({
-    kind: row.kind as PromiseKind,
-    keptOnTime: Number(row.kept_on_time ?? 0),
-    keptRenegotiated: Number(row.kept_renegotiated ?? 0),
-    late: Number(row.late ?? 0),
-    missed: Number(row.missed ?? 0),
-    announcedSlips: Number(row.announced_slips ?? 0),
-  }));
+  return tallyKindOutcomesBetween(db, window);
 }
 
 /** Effort of one owner in a window, split by whether the account is (now) a prospect. */

@@ -17,6 +17,7 @@ import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
 import { upsertPromiseResolution } from './forecast.queries.ts';
+import { findTalliedPromise, moveOutcomeTally } from './kind-outcome-days.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import { addTrustEvidence, companyScope, type TrustScopeRef } from './trust-evidence.queries.ts';
 import { insertTrustContribution } from './trust-history.queries.ts';
@@ -90,8 +91,10 @@ function conflict(promiseId: string, currentVersion: number | undefined): Domain
 /** Stores a newly made promise: its `made` event and its projection, in one transaction. */
 export async function insertMadePromise(db: Db, made: PromiseChange): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.insertInto('promises').values(projectionRow(made)).execute();
+    const row = projectionRow(made);
+    await trx.insertInto('promises').values(row).execute();
     await trx.insertInto('promise_events').values(eventToRow(made.event)).execute();
+    await moveOutcomeTally(trx, { before: undefined, after: row });
   });
 }
 
@@ -106,7 +109,10 @@ export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise
   try {
     await inTransaction(db, async (trx) => {
       await trx.insertInto('promise_events').values(eventToRow(event)).execute();
-      const { id, ...columns } = projectionRow(change);
+      const row = projectionRow(change);
+      const { id, ...columns } = row;
+      // The daily outcome rollup moves with the projection, in this transaction.
+      const before = await findTalliedPromise(trx, id);
       const result = await trx
         .updateTable('promises')
         .set(columns)
@@ -122,6 +128,7 @@ export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise
         if (current === undefined) throw notFound('promise', id, 'promiseId');
         throw conflict(id, Number(current.version));
       }
+      await moveOutcomeTally(trx, { before, after: row });
       if (change.closing) await recordClosing(trx, change.state, change.closing);
     });
   } catch (error) {
@@ -238,16 +245,26 @@ export async function updatePromiseMeasures(
   promiseId: string,
   measures: PromiseMeasures,
 ): Promise<void> {
-  await db
-    .updateTable('promises')
-    .set({
-      promised_minutes: measures.promisedMinutes,
-      fulfilled_minutes: measures.fulfilledMinutes,
-      closed_minutes: measures.closedMinutes,
-      lateness_minutes: measures.latenessMinutes,
-    })
-    .where('id', '=', promiseId)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const before = await findTalliedPromise(trx, promiseId);
+    await trx
+      .updateTable('promises')
+      .set({
+        promised_minutes: measures.promisedMinutes,
+        fulfilled_minutes: measures.fulfilledMinutes,
+        closed_minutes: measures.closedMinutes,
+        lateness_minutes: measures.latenessMinutes,
+      })
+      .where('id', '=', promiseId)
+      .execute();
+    // Lateness decides late or on time: the daily outcome rollup moves with it.
+    if (before !== undefined) {
+      await moveOutcomeTally(trx, {
+        before,
+        after: { ...before, lateness_minutes: measures.latenessMinutes },
+      });
+    }
+  });
 }
 
 /** Ids of an account's promises after `afterId`, in id order: for batch work over an account. */

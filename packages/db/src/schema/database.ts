@@ -5,6 +5,7 @@ import type { BackgroundJobTable } from './background-job.table.ts';
 import type { CalendarFeedTable } from './calendar-feed.table.ts';
 import type { CharterTables } from './charter.tables.ts';
 import type { ContactTable } from './contact.table.ts';
+import type { DashboardRollupTables } from './dashboard-rollup.tables.ts';
 import type { ForecastTables } from './forecast.tables.ts';
 import type { ImportKeyTable } from './import-key.table.ts';
 import type { PromiseTable } from './promise.table.ts';
@@ -19,6 +20,7 @@ import type { WebhookTables } from './webhook.tables.ts';
 
 export interface Database
   extends CharterTables,
+    DashboardRollupTables,
     ForecastTables,
     RequestTables,
     SessionTables,

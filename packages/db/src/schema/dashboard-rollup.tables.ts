@@ -1,0 +1,19 @@
+/**
+ * Rollups the leadership dashboards read instead of the history: each is kept in step with its
+ * base rows in the same transaction as the write that changes them, and can be rebuilt from them.
+ */
+export interface DashboardRollupTables {
+  /**
+   * Per UTC day of closing and promise kind: how the promises closed that day ended (a promise
+   * counts under its `closed_at` day while it is fulfilled or missed).
+   */
+  kind_outcome_days: {
+    day: string;
+    kind: string;
+    kept_on_time: number;
+    kept_renegotiated: number;
+    late: number;
+    missed: number;
+    announced_slips: number;
+  };
+}
