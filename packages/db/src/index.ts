@@ -14,12 +14,15 @@ export * from './queries/audit-log.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/calendar-feed.queries.ts';
 export * from './queries/calendar-feed-entries.queries.ts';
+// The row shapes the app writes, for tools that bulk-write history exactly as the app would (bench).
+export { headToRow, observationToRow, versionToRow } from './queries/charter.mapping.ts';
 export * from './queries/charter.queries.ts';
 export * from './queries/charter-reviews-due.queries.ts';
 export * from './queries/forecast.queries.ts';
 export * from './queries/kind-outcome-days.queries.ts';
 export * from './queries/ownership.queries.ts';
 export * from './queries/portfolio.queries.ts';
+export { eventToRow, projectionToRow } from './queries/promise.mapping.ts';
 export * from './queries/promise.queries.ts';
 export * from './queries/request.queries.ts';
 export * from './queries/session.queries.ts';

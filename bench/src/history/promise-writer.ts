@@ -1,0 +1,254 @@
+import type { TrustScopeRef } from '@steadfast/db';
+import { type AnalyticsSettings, calendarFor, type TrustEvidence } from '@steadfast/domain';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { HistoryScale } from '../figure.ts';
+import { rowInserter } from './bulk.ts';
+import { type AccountPlan, type Cast, HOUR, historyStartMs } from './people.ts';
+import { phaseProgress } from './progress.ts';
+import { businessMoment, planPromise } from './promise-plan.ts';
+import { type EventRow, type ProjectionRow, storedPromise } from './promise-rows.ts';
+import type { Random } from './random.ts';
+import { HISTORY_NOW_MS } from './reference.ts';
+
+const BATCH = 20_000;
+
+/** The trust_evidence columns, as trust-evidence.queries.ts maps a TrustEvidence to them. */
+function evidenceColumns(evidence: TrustEvidence) {
+  return {
+    positive: evidence.positive,
+    negative: evidence.negative,
+    delivered_weight: evidence.deliveredWeight,
+    lateness_sum: evidence.latenessSum,
+    lateness_squared_sum: evidence.latenessSquaredSum,
+    announced_slip_weight: evidence.announcedSlipWeight,
+    silent_slip_weight: evidence.silentSlipWeight,
+    announced_slips: evidence.announcedSlips,
+    slips: evidence.slips,
+    outcomes: evidence.outcomes,
+    count_early: evidence.counts.early,
+    count_on_time: evidence.counts.on_time,
+    count_late: evidence.counts.late,
+    count_renegotiated_kept: evidence.counts.renegotiated_kept,
+    count_missed: evidence.counts.missed,
+    count_released: evidence.counts.released,
+    count_cancelled: evidence.counts.cancelled,
+  };
+}
+type EvidenceColumns = ReturnType<typeof evidenceColumns>;
+
+/** Picks accounts in proportion to their weight, among those that are clients at the moment. */
+function accountPicker(accounts: readonly AccountPlan[], random: Random) {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const account of accounts) {
+    total += account.weight;
+    cumulative.push(total);
+  }
+  return (atMs: number): AccountPlan | undefined => {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const roll = random.next() * total;
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((cumulative[mid] ?? 0) > roll) high = mid;
+        else low = mid + 1;
+      }
+      const account = accounts[low];
+      if (account && account.createdAtMs <= atMs && atMs < account.activeUntilMs) return account;
+    }
+    return accounts.find((a) => a.createdAtMs <= atMs && atMs < a.activeUntilMs);
+  };
+}
+
+/**
+ * Promises over about three years, more each year (the company grows), each with its events,
+ * its projection, and when it closed what the app writes then: the forecast resolution, and the
+ * trust evidence and contributions of its account, owner, owner's team and the company.
+ */
+export function writePromises(options: {
+  sqlite: BetterSqlite3.Database;
+  cast: Cast;
+  scale: HistoryScale;
+  random: Random;
+  newId: (atMs: number) => string;
+  settings: AnalyticsSettings;
+  log(message: string): void;
+}): { promises: number; events: number; trustContributions: number } {
+  const { sqlite, cast, scale, random, newId, settings } = options;
+  let insertPromise: ((row: ProjectionRow) => void) | undefined;
+  let insertEvent: ((row: EventRow) => void) | undefined;
+  const insertResolution = rowInserter<{ promise_id: string; closed_at: string; facts: string }>(
+    sqlite,
+    'promise_resolutions',
+    ['promise_id', 'closed_at', 'facts'],
+  );
+  const contributionColumns = [
+    'scope_type',
+    'scope_id',
+    'promise_id',
+    'closed_at',
+    'outcome_kind',
+    'evidence',
+  ] as const;
+  const insertContribution = rowInserter<Record<(typeof contributionColumns)[number], string>>(
+    sqlite,
+    'trust_contributions',
+    contributionColumns,
+  );
+  const sums = new Map<string, { scope: TrustScopeRef; columns: EvidenceColumns }>();
+  const addEvidence = (scope: TrustScopeRef, evidence: TrustEvidence) => {
+    const key = `${scope.type}\u0000${scope.id}`;
+    const add = evidenceColumns(evidence);
+    const current = sums.get(key);
+    if (current === undefined) {
+      sums.set(key, { scope, columns: add });
+      return;
+    }
+    for (const column of Object.keys(add) as (keyof EvidenceColumns)[]) {
+      current.columns[column] += add[column];
+    }
+  };
+
+  const pick = accountPicker(cast.accounts, random);
+  const teamOf = new Map(
+    cast.people.map((p) => [
+      p.id,
+      p.teamIndex === null ? null : (cast.teams[p.teamIndex]?.id ?? null),
+    ]),
+  );
+  const eventRatio = scale.promises === 0 ? 0 : scale.events / scale.promises;
+  const span = HISTORY_NOW_MS - historyStartMs;
+  const progress = phaseProgressFor(options.log, scale.promises);
+  let events = 0;
+  let contributions = 0;
+  let written = 0;
+  sqlite.exec('begin');
+  for (let i = 0; i < scale.promises; i++) {
+    // Density grows linearly over the years (twice as many promises now as three years ago).
+    const y = (i + random.next()) / scale.promises;
+    const x = Math.sqrt(1 + 3 * y) - 1;
+    let madeAtMs = businessMoment(historyStartMs + x * span, random);
+    if (madeAtMs > HISTORY_NOW_MS - HOUR) madeAtMs = HISTORY_NOW_MS - random.int(1, 5) * HOUR;
+    const account = pick(madeAtMs);
+    if (account === undefined) continue;
+    const owner = cast.people[account.ownerIndex];
+    if (owner === undefined) continue;
+    const deficit = eventRatio * (i + 1) - events - 2.6;
+    const plan = planPromise({
+      random,
+      account,
+      ownerId: owner.id,
+      style: owner.style,
+      madeAtMs,
+      progressWanted: Math.max(0, Math.min(12, Math.round(deficit + random.normal()))),
+    });
+    const promiseId = newId(madeAtMs);
+    const eventIds = [newId(madeAtMs), ...plan.events.map((e) => newId(e.atMs))];
+    const stored = storedPromise({
+      plan,
+      promiseId,
+      eventIds,
+      // The account's own calendar, else the company's: accountCalendar() in the API.
+      calendar: calendarFor(account.calendar, settings.companyCalendar),
+      settings,
+    });
+    insertPromise ??= rowInserter(
+      sqlite,
+      'promises',
+      Object.keys(stored.projection) as (keyof ProjectionRow & string)[],
+    );
+    insertPromise(stored.projection);
+    for (const event of stored.events) {
+      insertEvent ??= rowInserter(
+        sqlite,
+        'promise_events',
+        Object.keys(event) as (keyof EventRow & string)[],
+      );
+      insertEvent(event);
+    }
+    events += stored.events.length;
+    written++;
+    const { closing, closedState } = stored;
+    if (closing !== null && closedState !== null) {
+      const closedAt = closedState.closedAt ?? closedState.updatedAt;
+      insertResolution({
+        promise_id: promiseId,
+        closed_at: closedAt,
+        facts: JSON.stringify(closing.resolution),
+      });
+      if (closing.evidence !== null) {
+        const scopes: TrustScopeRef[] = [
+          { type: 'account', id: account.id },
+          { type: 'manager', id: owner.id },
+          { type: 'company', id: 'company' },
+        ];
+        const teamId = teamOf.get(owner.id);
+        if (teamId) scopes.push({ type: 'team', id: teamId });
+        const evidence = JSON.stringify(closing.evidence);
+        for (const scope of scopes) {
+          addEvidence(scope, closing.evidence);
+          insertContribution({
+            scope_type: scope.type,
+            scope_id: scope.id,
+            promise_id: promiseId,
+            closed_at: closedAt,
+            outcome_kind: closing.outcomeKind,
+            evidence,
+          });
+          contributions++;
+        }
+      }
+    }
+    if (written % BATCH === 0) {
+      sqlite.exec('commit');
+      sqlite.exec('begin');
+      progress.tick(written);
+    }
+  }
+  const insertEvidence = rowInserter<{ scope_type: string; scope_id: string } & EvidenceColumns>(
+    sqlite,
+    'trust_evidence',
+    [
+      'scope_type',
+      'scope_id',
+      ...(Object.keys(evidenceColumns(emptyEvidence)) as (keyof EvidenceColumns)[]),
+    ],
+  );
+  for (const key of [...sums.keys()].sort()) {
+    const entry = sums.get(key);
+    if (entry)
+      insertEvidence({ scope_type: entry.scope.type, scope_id: entry.scope.id, ...entry.columns });
+  }
+  sqlite.exec('commit');
+  progress.tick(written);
+  progress.stop();
+  return { promises: written, events, trustContributions: contributions };
+}
+
+const emptyEvidence: TrustEvidence = {
+  asOf: null,
+  positive: 0,
+  negative: 0,
+  deliveredWeight: 0,
+  latenessSum: 0,
+  latenessSquaredSum: 0,
+  announcedSlipWeight: 0,
+  silentSlipWeight: 0,
+  announcedSlips: 0,
+  slips: 0,
+  outcomes: 0,
+  counts: {
+    early: 0,
+    on_time: 0,
+    late: 0,
+    renegotiated_kept: 0,
+    missed: 0,
+    released: 0,
+    cancelled: 0,
+  },
+};
+
+function phaseProgressFor(log: (message: string) => void, total: number) {
+  return phaseProgress({ name: 'promises', total, unit: 'promises', log });
+}
