@@ -63,6 +63,7 @@ describe('the OpenAPI document at /api/openapi.json', () => {
         'POST /v1/observations/batch',
         'POST /v1/promises',
         'POST /v1/promises/{promiseId}/events',
+        'POST /v1/promises/events/batch',
         'POST /v1/webhook-deliveries/{id}/redeliver',
         'POST /v1/webhooks',
         'POST /v1/webhooks/{id}/disable',

@@ -24,6 +24,7 @@ export * from './queries/ownership.queries.ts';
 export * from './queries/portfolio.queries.ts';
 export { eventToRow, projectionToRow } from './queries/promise.mapping.ts';
 export * from './queries/promise.queries.ts';
+export * from './queries/promise-batch.queries.ts';
 export * from './queries/request.queries.ts';
 export * from './queries/session.queries.ts';
 export * from './queries/settings.queries.ts';

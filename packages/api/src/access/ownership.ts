@@ -26,7 +26,7 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** Every (field, entity, id) a raw input names, including each observation of a batch. */
+/** Every (field, entity, id) a raw input names, including each item of a batch. */
 function referencesIn(
   path: string,
   input: unknown,
@@ -48,6 +48,13 @@ function referencesIn(
       const accountId = record(observation).accountId;
       if (typeof accountId === 'string')
         found.push({ field: `observations.${index}.accountId`, entity: 'account', id: accountId });
+    });
+  }
+  if (Array.isArray(fields.events)) {
+    fields.events.forEach((item, index) => {
+      const promiseId = record(item).promiseId;
+      if (typeof promiseId === 'string')
+        found.push({ field: `events.${index}.promiseId`, entity: 'promise', id: promiseId });
     });
   }
   return found;

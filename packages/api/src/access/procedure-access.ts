@@ -37,6 +37,7 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
 
   'promise.create': write('promises:write'),
   'promise.recordEvent': write('promises:write'),
+  'promise.recordEventBatch': write('promises:write'),
   'promise.get': read('promises:read'),
   'promise.list': read('promises:read'),
   'promise.outcome': read('promises:read'),

@@ -77,6 +77,15 @@ export const integrationRoutes = {
       'Condition met, progress, at risk, customer informed, renegotiated, fulfilled (full or partial), missed, released or cancelled — at the `expectedVersion` the caller last saw. Answers with the promise as it now stands.',
     errors: [400, 404, 409, 422],
   }),
+  'promise.recordEventBatch': route('promise.recordEventBatch', {
+    method: 'POST',
+    path: '/v1/promises/events/batch',
+    tag: 'Promises',
+    summary: 'Record up to 1000 events, all or none',
+    description:
+      'Each item is what `POST /v1/promises/{promiseId}/events` takes plus its `promiseId`, recorded in order in one transaction (several items may name one promise, each at the version the one before leaves). When any item is refused nothing is recorded: a bad field is a 400 naming every refused item and field (`events.3.event.reason`); otherwise the first refused item is named (`events.3.expectedVersion`) with the status the single call would give (404, 409 or 422). Results follow the input order.',
+    errors: [400, 404, 409, 422],
+  }),
   'promise.get': route('promise.get', {
     method: 'GET',
     path: '/v1/promises/{id}',

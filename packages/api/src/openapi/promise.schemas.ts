@@ -122,6 +122,21 @@ export const promiseEventOutput = z
   ])
   .meta({ id: 'PromiseEvent' }) satisfies z.ZodType<PromiseEvent>;
 
+/** A batch of events recorded all or none: each item's promise as it now stands, in input order. */
+export const recordEventBatchOutput = z.object({
+  recorded: z.int().describe('How many events were recorded (all of them).'),
+  results: z.array(
+    z.object({
+      index: z.int().describe('The item of the batch this result answers.'),
+      promiseId: idOutput,
+      status: z.enum(promiseStatuses),
+      version: z
+        .int()
+        .describe('The version this event made: the next event for the promise names it.'),
+    }),
+  ),
+});
+
 /** A promise with its whole history, oldest event first. */
 export const promiseWithEventsOutput = z.object({
   promise: promiseStateOutput,

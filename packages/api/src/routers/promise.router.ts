@@ -42,6 +42,7 @@ import {
 } from '../openapi/promise.schemas.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { changePromiseAndNotify } from '../webhooks/promise-change.ts';
+import { promiseEventBatchProcedures } from './promise-event-batch.procedures.ts';
 
 function cursorAfter(cursor: string | undefined) {
   if (cursor === undefined) return undefined;
@@ -198,4 +199,6 @@ export const promiseRouter = createRouter({
         return analysedChange(state, next, analysis);
       });
     }),
+
+  ...promiseEventBatchProcedures,
 });

@@ -108,4 +108,15 @@ export const recordPromiseEventInputSchema = z.object({
 });
 export type RecordPromiseEventInput = z.input<typeof recordPromiseEventInputSchema>;
 
+export const maxPromiseEventBatch = 1000;
+
+/** Events for many promises at once (an order system posting its fulfilments), in order. */
+export const recordPromiseEventBatchInputSchema = z.object({
+  events: z
+    .array(recordPromiseEventInputSchema)
+    .min(1, 'must have at least one event')
+    .max(maxPromiseEventBatch, `must have at most ${maxPromiseEventBatch} events`),
+});
+export type RecordPromiseEventBatchInput = z.input<typeof recordPromiseEventBatchInputSchema>;
+
 export type { Due };
