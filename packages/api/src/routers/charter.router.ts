@@ -2,6 +2,7 @@ import {
   type Db,
   findAccount,
   findCharter,
+  findCharterForChange,
   findCharterVersion,
   listAccountsWithoutCharter,
   listCharterReviews,
@@ -92,7 +93,7 @@ export const charterRouter = createRouter({
    */
   save: publicProcedure.input(saveCharterInputSchema).mutation(async ({ ctx, input }) => {
     const account = await accountOrThrow(ctx.db, input.accountId);
-    const current = (await findCharter(ctx.db, input.accountId)) ?? null;
+    const current = (await findCharterForChange(ctx.db, input.accountId)) ?? null;
     const { head, version } = reviseCharter(current, input, {
       now: ctx.now(),
       actorId: ctx.actorId,
@@ -111,7 +112,7 @@ export const charterRouter = createRouter({
     .input(recordCharterReviewInputSchema)
     .mutation(async ({ ctx, input }) => {
       const account = await accountOrThrow(ctx.db, input.accountId);
-      const charter = await findCharter(ctx.db, input.accountId);
+      const charter = await findCharterForChange(ctx.db, input.accountId);
       if (charter === undefined) throw charterNotFound(input.accountId);
       const decided = reviewCharter(charter, input, {
         now: ctx.now(),

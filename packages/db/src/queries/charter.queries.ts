@@ -18,6 +18,7 @@ import {
   rowToVersion,
   versionToRow,
 } from './charter.mapping.ts';
+import { holdAccountForChange } from './write-turns.queries.ts';
 
 // Observations live beside charters; the package exports them here.
 export * from './charter-observation.queries.ts';
@@ -40,6 +41,19 @@ export async function findCharter(db: Db, accountId: string): Promise<Charter | 
   // The head and its version are written in one transaction: one never exists without the other.
   if (current === undefined) throw new Error(`charter ${accountId} lacks its current version`);
   return { head, current };
+}
+
+/**
+ * An account's charter read to be changed in the transaction `trx`: writers of one charter take
+ * turns (see write-turns), so a stale writer is told the version the one before it left, even
+ * when both saved the first version.
+ */
+export async function findCharterForChange(
+  trx: Db,
+  accountId: string,
+): Promise<Charter | undefined> {
+  await holdAccountForChange(trx, accountId);
+  return findCharter(trx, accountId);
 }
 
 export async function findCharterVersion(

@@ -157,7 +157,7 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     });
   });
 
-  it('lets exactly one of two concurrent writers at the same version win; the other gets a conflict', async () => {
+  it('lets exactly one of concurrent writers at the same version win; each other gets a conflict naming the version the winner left', async () => {
     const { owner, account } = await seedOwnerAndAccount(handle.db);
     const made = await seedPromise(handle.db, { accountId: account.id, ownerId: owner.id });
     const write = (milestone: string) =>
@@ -178,7 +178,12 @@ describe.each(databaseKinds)('promise store on %s', (kind) => {
     const lost = results.filter((r) => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(2);
-    for (const loss of lost) expect(loss.reason).toMatchObject({ code: 'version_conflict' });
+    for (const loss of lost) {
+      expect(loss.reason).toMatchObject({
+        code: 'version_conflict',
+        details: { currentVersion: 2 },
+      });
+    }
     expect(await eventCount(handle.db)).toBe(2);
     expect(await findPromiseSummary(handle.db, made.id)).toMatchObject({ version: 2 });
   });

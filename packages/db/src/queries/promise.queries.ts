@@ -21,6 +21,7 @@ import { findTalliedPromise, moveOutcomeTally } from './kind-outcome-days.querie
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import { addTrustEvidence, companyScope, type TrustScopeRef } from './trust-evidence.queries.ts';
 import { insertTrustContribution } from './trust-history.queries.ts';
+import { holdPromiseForChange } from './write-turns.queries.ts';
 import { findUser } from './user.queries.ts';
 
 /** A decided change: the event, the state it leads to, and that state measured in business time. */
@@ -160,7 +161,8 @@ export async function loadPromiseState(
 
 /**
  * Reads a promise, lets the domain decide what happens to it, and appends the result, all in one
- * transaction: the read-decide-write is one unit.
+ * transaction: the read-decide-write is one unit, and writers of one promise take turns, so a
+ * stale writer is told the version the one before it left.
  */
 export async function changePromise(
   db: Db,
@@ -168,6 +170,7 @@ export async function changePromise(
   decide: (state: PromiseState) => PromiseChange,
 ): Promise<PromiseState> {
   return inTransaction(db, async (trx) => {
+    await holdPromiseForChange(trx, promiseId);
     const { state } = await loadPromiseState(trx, promiseId);
     const next = decide(state);
     await appendPromiseEvent(trx, next);
