@@ -50,6 +50,9 @@ export function errorFormatter({
   error: TRPCError;
 }): TRPCDefaultErrorShape & { data: SteadfastErrorData } {
   const cause = error.cause;
+  // tRPC adds a stack trace whenever NODE_ENV is not `production` (as under `pnpm start`): never
+  // send one, whatever the error, for it names the server's files and code paths.
+  const { stack: _stack, ...data } = shape.data;
   if (hasIssues(cause)) {
     const fieldErrors = fieldErrorsOf(cause.issues);
     const message = Object.entries(fieldErrors)
@@ -58,14 +61,14 @@ export function errorFormatter({
     return {
       ...shape,
       message: `Invalid input. ${message}`,
-      data: { ...shape.data, errorCode: 'invalid_input', fieldErrors, details: {} },
+      data: { ...data, errorCode: 'invalid_input', fieldErrors, details: {} },
     };
   }
   if (isDomainError(cause)) {
     const fieldErrors = cause.field === undefined ? {} : { [cause.field]: [cause.message] };
     return {
       ...shape,
-      data: { ...shape.data, errorCode: cause.code, fieldErrors, details: { ...cause.details } },
+      data: { ...data, errorCode: cause.code, fieldErrors, details: { ...cause.details } },
     };
   }
   const errorCode =
@@ -75,6 +78,5 @@ export function errorFormatter({
     shape.data.code === 'INTERNAL_SERVER_ERROR'
       ? 'Something went wrong on our side.'
       : shape.message;
-  const { stack: _stack, ...data } = shape.data;
   return { ...shape, message, data: { ...data, errorCode, fieldErrors: {}, details: {} } };
 }
