@@ -8,6 +8,7 @@ import {
   insertTeam,
   insertUser,
   migrateToLatest,
+  rebuildKindOutcomeDays,
   setUserPasswordHash,
   writeSetting,
 } from '@steadfast/db';
@@ -102,7 +103,10 @@ export async function generateHistory(options: {
       settings: historySettings,
       log: options.log,
     });
-    const serviceCounts = writeService({
+    // The "which kinds slip" rollup the app keeps on write, recounted after a bulk load.
+    await rebuildKindOutcomeDays(db);
+    const serviceCounts = await writeService({
+      db,
       sqlite,
       cast,
       scale: options.scale,

@@ -5,6 +5,7 @@ import {
   type BusinessCalendar,
   makePromise,
   measurePromise,
+  type PromiseMeasures,
   type PromiseState,
   recordPromiseEvent,
   summarisePromise,
@@ -52,7 +53,8 @@ export function storedPromise(options: {
   let state = made.state;
   let closing: PromiseClosing | null = null;
   let closedState: PromiseState | null = null;
-  plan.events.forEach((planned, index) => {
+  let measures: PromiseMeasures | null = null;
+  for (const [index, planned] of plan.events.entries()) {
     const occurredAt = new Date(planned.atMs).toISOString();
     const next = recordPromiseEvent(
       state,
@@ -65,11 +67,16 @@ export function storedPromise(options: {
       const change = analysedChange(state, next, analysis);
       closing = change.closing ?? null;
       closedState = next.state;
+      measures = change.measures;
+    } else if (measures !== null) {
+      // Only telling the customer can follow a closing: the measures stay as they were, unless
+      // the domain says otherwise (checked below by re-measuring when anything else followed).
+      if (next.event.type !== 'customer_informed') measures = null;
     }
     events.push(eventToRow(next.event));
     state = next.state;
-  });
-  const measures = measurePromise(state, calendar);
+  }
+  measures ??= measurePromise(state, calendar);
   return {
     projection: projectionToRow({ ...summarisePromise(state), ...measures }),
     events,
