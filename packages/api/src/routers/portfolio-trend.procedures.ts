@@ -1,7 +1,7 @@
 import {
   companyScope,
   findTrustEvidence,
-  listTrustContributionsSince,
+  listTrustContributionDaysAfter,
   listTrustHistory,
   type TrustScopeRef,
 } from '@steadfast/db';
@@ -39,8 +39,8 @@ export const portfolioTrendProcedures = {
    * A scope's trust at the end of each of the last `months` months (default 12) and today, with
    * its interval. Reads the daily snapshots (trust_history: at most one row per day of the
    * window); a month-end before snapshots began is reconstructed from today's evidence less the
-   * contributions of promises closed after it — bounded by the scope's closings since the
-   * earliest missing month-end, and needed only until a year of daily snapshots exists.
+   * contributions of promises closed after it, read as one sum per day of closing
+   * (trust_contribution_days): at most one row per day since the earliest missing month-end.
    */
   trend: publicProcedure.input(trendInput).query(async ({ ctx, input }) => {
     const now = ctx.now();
@@ -63,10 +63,11 @@ export const portfolioTrendProcedures = {
       ),
     );
     const missing = days.slice(0, -1).filter((day) => !snapshots.has(day));
-    const closings =
+    // Closed after the end of a day ⇔ closed on a later UTC day.
+    const closingDays =
       missing.length === 0
         ? []
-        : await listTrustContributionsSince(ctx.db, scope, endOfDay(missing[0] ?? today));
+        : await listTrustContributionDaysAfter(ctx.db, scope, missing[0] ?? today);
     const points = days.map((day) => {
       if (day === today) {
         const score = scoreOf(stored, { prior, settings, now });
@@ -81,7 +82,7 @@ export const portfolioTrendProcedures = {
       const snapshot = snapshots.get(day);
       if (snapshot !== undefined) return { ...snapshot, source: 'snapshot' as const };
       const at = endOfDay(day);
-      const later = closings.filter((closing) => Date.parse(closing.closedAt) > Date.parse(at));
+      const later = closingDays.filter((closing) => closing.day > day);
       const evidence = evidenceWithout(
         stored,
         later.map((closing) => closing.evidence),

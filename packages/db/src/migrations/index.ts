@@ -17,6 +17,7 @@ import * as calendarFeeds from './2026-11-24T201000_calendar_feeds.ts';
 import * as imports from './2026-11-24T202000_imports.ts';
 import * as webAdmin from './2026-11-24T203000_web_admin.ts';
 import * as kindOutcomeDays from './2026-11-24T210000_kind_outcome_days.ts';
+import * as trustContributionDays from './2026-11-24T211000_trust_contribution_days.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T201000_calendar_feeds': calendarFeeds,
   '2026-11-24T203000_web_admin': webAdmin,
   '2026-11-24T210000_kind_outcome_days': kindOutcomeDays,
+  '2026-11-24T211000_trust_contribution_days': trustContributionDays,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,9 +11,10 @@ export interface TrustScopeRef {
 /** The company's scope id: there is one company per store. */
 export const companyScope: TrustScopeRef = { type: 'company', id: 'company' };
 
-type Sums = Omit<TrustEvidenceTable, 'scope_type' | 'scope_id'>;
+export type TrustEvidenceSums = Omit<TrustEvidenceTable, 'scope_type' | 'scope_id'>;
 
-function toSums(evidence: TrustEvidence): Sums {
+/** Evidence as the columns of a stored sum. */
+export function toSums(evidence: TrustEvidence): TrustEvidenceSums {
   return {
     positive: evidence.positive,
     negative: evidence.negative,
@@ -35,7 +36,8 @@ function toSums(evidence: TrustEvidence): Sums {
   };
 }
 
-function toEvidence(row: TrustEvidenceRow): TrustEvidence {
+/** A stored sum as evidence at the anchor. */
+export function toEvidence(row: TrustEvidenceRow): TrustEvidence {
   const n = (value: number | string) => Number(value);
   return {
     asOf: evidenceAnchor,
@@ -77,10 +79,13 @@ export async function addTrustEvidence(
       .values({ scope_type: scope.type, scope_id: scope.id, ...sums })
       .onConflict((oc) =>
         oc.columns(['scope_type', 'scope_id']).doUpdateSet((eb) => {
-          const add = (column: keyof Sums) =>
+          const add = (column: keyof TrustEvidenceSums) =>
             eb(`trust_evidence.${column}`, '+', eb.ref(`excluded.${column}`));
           return Object.fromEntries(
-            (Object.keys(sums) as (keyof Sums)[]).map((column) => [column, add(column)]),
+            (Object.keys(sums) as (keyof TrustEvidenceSums)[]).map((column) => [
+              column,
+              add(column),
+            ]),
           );
         }),
       )

@@ -1,8 +1,15 @@
 import type { ClosedOutcomeKind, Instant, TrustEvidence } from '@steadfast/domain';
 import type { Db } from '../schema/database.ts';
+import {
+  addTrustContributionDay,
+  clearTrustContributionDays,
+} from './trust-contribution-days.queries.ts';
 import type { TrustScopeRef } from './trust-evidence.queries.ts';
 
-/** Records one closed promise's contribution to a scope's evidence, for tracing score changes. */
+/**
+ * Records one closed promise's contribution to a scope's evidence, for tracing score changes, and
+ * adds it to the scope's sum for its day of closing (what the monthly trend reads).
+ */
 export async function insertTrustContribution(
   db: Db,
   entry: {
@@ -24,6 +31,11 @@ export async function insertTrustContribution(
       evidence: JSON.stringify(entry.evidence),
     })
     .execute();
+  await addTrustContributionDay(db, {
+    scope: entry.scope,
+    closedAt: entry.closedAt,
+    evidence: entry.evidence,
+  });
 }
 
 export interface StoredContribution {
@@ -59,6 +71,7 @@ export async function listTrustContributionsSince(
 /** Forgets every contribution and the history, before trust evidence is rebuilt. */
 export async function clearTrustContributions(db: Db): Promise<void> {
   await db.deleteFrom('trust_contributions').execute();
+  await clearTrustContributionDays(db);
 }
 
 export interface TrustHistoryPoint {

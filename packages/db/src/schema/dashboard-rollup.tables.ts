@@ -2,6 +2,8 @@
  * Rollups the leadership dashboards read instead of the history: each is kept in step with its
  * base rows in the same transaction as the write that changes them, and can be rebuilt from them.
  */
+import type { TrustEvidenceTable } from './trust-evidence.table.ts';
+
 export interface DashboardRollupTables {
   /**
    * Per UTC day of closing and promise kind: how the promises closed that day ended (a promise
@@ -16,4 +18,9 @@ export interface DashboardRollupTables {
     missed: number;
     announced_slips: number;
   };
+  /**
+   * Per scope and UTC day of closing: the sum of the trust contributions (at the evidence anchor)
+   * of the promises closed that day, so a past month-end's evidence is today's less the days after.
+   */
+  trust_contribution_days: TrustEvidenceTable & { day: string };
 }

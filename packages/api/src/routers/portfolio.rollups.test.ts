@@ -1,0 +1,116 @@
+import {
+  companyScope,
+  findTrustEvidence,
+  listTrustContributionsSince,
+  rebuildDashboardRollups,
+} from '@steadfast/db';
+import { endOfDay, evidenceWithout } from '@steadfast/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
+import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { scoreOf, startingReliability } from '../analytics/trust-scores.ts';
+
+const DAY = 86_400_000;
+const at = (ms: number) => new Date(ms).toISOString();
+
+// The dashboards read rollups kept on write; these tests hold them to what a recount of the base
+// rows (every promise, every contribution) gives after a sequence of writes.
+describe('portfolio dashboards read rollups that equal a recount of the history', () => {
+  let api: TestApi;
+  let accountId: string;
+  beforeEach(async () => {
+    api = await createTestApi('2026-05-03T09:00:00.000Z');
+    accountId = (
+      await api.caller.account.create({ name: 'Northwind', ownerId: api.ownerId, stage: 'active' })
+    ).id;
+  });
+  afterEach(async () => {
+    await api.close();
+  });
+
+  /** Six months of promises: made, some renegotiated or announced, kept, late or missed. */
+  async function history() {
+    for (let n = 0; n < 36; n += 1) {
+      const start = Date.parse(api.clock.now);
+      const made = await api.caller.promise.create({
+        accountId,
+        ownerId: api.ownerId,
+        kind: n % 3 === 0 ? 'callback' : 'delivery',
+        title: `Promise ${n}`,
+        due: { kind: 'point', at: at(start + 4 * DAY) },
+      });
+      let version = 1;
+      if (n % 4 === 1) {
+        await api.caller.promise.recordEvent({
+          promiseId: made.id,
+          expectedVersion: version,
+          event: { type: 'customer_informed', channel: 'email', apologised: true },
+        });
+        version += 1;
+      }
+      if (n % 5 === 2) {
+        await api.caller.promise.recordEvent({
+          promiseId: made.id,
+          expectedVersion: version,
+          event: {
+            type: 'renegotiated',
+            newDue: { kind: 'point', at: at(start + 8 * DAY) },
+            reason: 'Parts are late',
+          },
+        });
+        version += 1;
+      }
+      api.clock.now = at(start + (1 + (n % 7)) * DAY);
+      await api.caller.promise.recordEvent({
+        promiseId: made.id,
+        expectedVersion: version,
+        event: n % 6 === 5 ? { type: 'missed' } : { type: 'fulfilled', completeness: 'full' },
+      });
+      api.clock.now = at(start + 5 * DAY + 7 * 3_600_000);
+    }
+  }
+
+  it('draws the monthly trend as the scope’s evidence less each closing after a month-end would', async () => {
+    await history();
+    const { points } = await api.adminCaller.portfolio.trend({ months: 6 });
+
+    const { settings } = await loadAnalyticsSettings(api.db);
+    const stored = await findTrustEvidence(api.db, companyScope);
+    if (stored === undefined) throw new Error('the history closed no promise');
+    const reconstructed = points.filter((point) => point.source === 'reconstructed');
+    expect(reconstructed.length).toBeGreaterThanOrEqual(4);
+    for (const point of reconstructed) {
+      const after = await listTrustContributionsSince(api.db, companyScope, endOfDay(point.day));
+      const evidence = evidenceWithout(
+        stored,
+        after.map((closing) => closing.evidence),
+      );
+      const score = scoreOf(evidence, {
+        prior: { typicalReliability: startingReliability },
+        settings,
+        now: endOfDay(point.day),
+      });
+      expect(point.score).toBeCloseTo(score.score, 9);
+      expect(point.low).toBeCloseTo(score.interval.low, 9);
+      expect(point.high).toBeCloseTo(score.interval.high, 9);
+    }
+    // The months differ: the test would notice a trend drawn from the wrong closings.
+    expect(new Set(reconstructed.map((point) => point.score.toFixed(6))).size).toBeGreaterThan(1);
+  });
+
+  it('ranks the kinds that slip the same from the rollup as from a recount after a rebuild', async () => {
+    await history();
+    for (const days of [7, 30, 90, 365]) {
+      const kept = await api.adminCaller.portfolio.kindSlips({ days });
+      await rebuildDashboardRollups(api.db);
+      const recounted = await api.adminCaller.portfolio.kindSlips({ days });
+      expect(kept).toEqual(recounted);
+    }
+    const { kinds } = await api.adminCaller.portfolio.kindSlips({ days: 365 });
+    const delivery = kinds.find((tally) => tally.kind === 'delivery');
+    expect(delivery?.missed).toBeGreaterThan(0);
+    expect(
+      (delivery?.keptOnTime ?? 0) + (delivery?.late ?? 0) + (delivery?.keptRenegotiated ?? 0),
+    ).toBeGreaterThan(0);
+  });
+});
