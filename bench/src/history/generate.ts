@@ -8,7 +8,7 @@ import {
   insertTeam,
   insertUser,
   migrateToLatest,
-  rebuildKindOutcomeDays,
+  rebuildDashboardRollups,
   setUserPasswordHash,
   writeSetting,
 } from '@steadfast/db';
@@ -103,8 +103,9 @@ export async function generateHistory(options: {
       settings: historySettings,
       log: options.log,
     });
-    // The "which kinds slip" rollup the app keeps on write, recounted after a bulk load.
-    await rebuildKindOutcomeDays(db);
+    // The dashboards' rollups the app keeps on write (which kinds slip per day, trust
+    // contributions per scope and day), recounted after a bulk load that bypassed the write path.
+    await rebuildDashboardRollups(db);
     const serviceCounts = await writeService({
       db,
       sqlite,
