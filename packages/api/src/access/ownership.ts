@@ -22,6 +22,14 @@ const idNames: Readonly<Record<string, OwnedEntity>> = {
 /** Procedures whose `ownerId` says who the new thing belongs to: a manager may only name themself. */
 const creatingForOwner = new Set(['account.create', 'promise.create', 'request.create']);
 
+/**
+ * An id worth looking up. A malformed one is left to input validation, which names the field and
+ * the rule; looking it up first could fail in the store (PostgreSQL refuses a NUL in text).
+ */
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && idSchema.safeParse(value).success;
+}
+
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
@@ -35,25 +43,25 @@ function referencesIn(
   const found: { field: string; entity: OwnedEntity; id: string }[] = [];
   for (const [field, entity] of referenceFields) {
     const id = fields[field];
-    if (typeof id === 'string') found.push({ field, entity, id });
+    if (isId(id)) found.push({ field, entity, id });
   }
   const idEntity = idNames[path];
-  if (idEntity !== undefined && typeof fields.id === 'string')
+  if (idEntity !== undefined && isId(fields.id))
     found.push({ field: 'id', entity: idEntity, id: fields.id });
   const of = record(fields.of);
-  if (of.scope === 'account' && typeof of.id === 'string')
+  if (of.scope === 'account' && isId(of.id))
     found.push({ field: 'of.id', entity: 'account', id: of.id });
   if (Array.isArray(fields.observations)) {
     fields.observations.forEach((observation, index) => {
       const accountId = record(observation).accountId;
-      if (typeof accountId === 'string')
+      if (isId(accountId))
         found.push({ field: `observations.${index}.accountId`, entity: 'account', id: accountId });
     });
   }
   if (Array.isArray(fields.events)) {
     fields.events.forEach((item, index) => {
       const promiseId = record(item).promiseId;
-      if (typeof promiseId === 'string')
+      if (isId(promiseId))
         found.push({ field: `events.${index}.promiseId`, entity: 'promise', id: promiseId });
     });
   }
