@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema/database.ts';
 
@@ -39,8 +44,37 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** How many distinct SQL texts keep their compiled statement (`in (?, ?, …)` lists vary). */
+const statementCacheSize = 1000;
+
+/**
+ * Kysely asks better-sqlite3 to prepare (compile) every query anew, which costs more than running
+ * a small read; a request's queries repeat the same few SQL texts, so the compiled statements are
+ * kept and reused. Reuse is safe: Kysely runs one query at a time on the single SQLite connection.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql) => {
+      const cached = statements.get(sql);
+      if (cached !== undefined) return cached;
+      const statement = sqlite.prepare(sql);
+      if (statements.size >= statementCacheSize) {
+        // The oldest entry goes first (a Map keeps insertion order).
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(config: {
