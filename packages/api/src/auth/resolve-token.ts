@@ -20,7 +20,11 @@ export async function resolveBearerToken(
     !secretMatches(parsed.secret, token.secretHash)
   )
     return null;
-  await touchApiToken(db, token.id, now);
+  // The last use is kept to the minute (touchApiToken writes at most once a minute): a token
+  // used within the minute needs no write, and a polling integration's reads stay reads.
+  if (token.lastUsedAt === null || Date.parse(now) - Date.parse(token.lastUsedAt) >= 60_000) {
+    await touchApiToken(db, token.id, now);
+  }
   const { secretHash: _secretHash, ...listed } = token;
   return listed;
 }
