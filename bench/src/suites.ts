@@ -1,5 +1,7 @@
 import type { BenchSuite } from './figure.ts';
+import { apiOverhead } from './suites/api-overhead.ts';
 import { dashboardsSuite } from './suites/dashboards.ts';
+import { ingestSuite } from './suites/ingest.ts';
 
 /** Every suite `pnpm bench` runs, in order. */
-export const suites: BenchSuite[] = [dashboardsSuite];
+export const suites: BenchSuite[] = [dashboardsSuite, ingestSuite, apiOverhead];
