@@ -1,7 +1,6 @@
 import type { BenchSuite } from './figure.ts';
 import { apiOverhead } from './suites/api-overhead.ts';
 import { dashboardsSuite } from './suites/dashboards.ts';
-import { ingestSuite } from './suites/ingest.ts';
 
 /** Every suite `pnpm bench` runs, in order. */
-export const suites: BenchSuite[] = [dashboardsSuite, ingestSuite, apiOverhead];
+export const suites: BenchSuite[] = [dashboardsSuite, apiOverhead];
