@@ -2,9 +2,10 @@ import {
   countAccountsInStages,
   countObservationsByTerm,
   type Db,
-  findAccount,
   listAccountsWithoutCharter,
+  listChartersOfAccounts,
   listCurrentCharterVersions,
+  listObservationsBetween,
   listOverdueCharterReviews,
   tallyKindOutcomes,
   tallyProposedDates,
@@ -13,11 +14,12 @@ import {
 } from '@steadfast/db';
 import {
   type AnalyticsSettings,
+  charterCompliance,
   existingCustomerStages,
   type Instant,
   type ServiceGapFacts,
 } from '@steadfast/domain';
-import { accountCharterCompliance } from './account-charter-compliance.ts';
+import { accountCalendar } from './analytics-settings.ts';
 
 /** How many of the most recent captures the communication gap looks at. */
 const captureSample = 5_000;
@@ -26,8 +28,9 @@ const captureSample = 5_000;
  * Everything the five service-quality gaps are judged from, read as aggregates: account counts and
  * one charter row per served account (bounded by accounts), and for the window the promises closed,
  * observations, proposed dates and satisfaction scores (each walked through an index on its
- * instant). Charter compliance is computed per account with a charter over the window's
- * observations, as the account page does.
+ * instant). Charter compliance is judged per account with a charter over the window's
+ * observations, as the account page does, from three reads in all (served accounts with their
+ * charter versions, the window's observations) rather than three per account.
  */
 export async function loadServiceGapFacts(options: {
   db: Db;
@@ -48,19 +51,24 @@ export async function loadServiceGapFacts(options: {
       tallyProposedDates(db, { ...window, sample: captureSample }),
     ]);
   const satisfaction = await tallyScoredSatisfaction(db, window);
+  const [charters, observations] = await Promise.all([
+    listChartersOfAccounts(db, { stages }),
+    listObservationsBetween(db, window),
+  ]);
+  const charterOf = new Map(charters.map((entry) => [entry.account.id, entry]));
   const compliance: ServiceGapFacts['compliance'] = [];
   for (const version of versions) {
-    const account = await findAccount(db, version.accountId);
-    if (account === undefined) continue;
-    const result = await accountCharterCompliance({
-      db,
-      account,
-      settings: options.settings,
-      now: options.now,
-      from: window.from,
-      to: window.to,
+    const charter = charterOf.get(version.accountId);
+    if (charter === undefined || charter.versions.length === 0) continue;
+    const { account } = charter;
+    const result = charterCompliance({
+      accountId: account.id,
+      versions: charter.versions,
+      observations: observations.get(account.id) ?? [],
+      accountCalendar: accountCalendar(account, options.settings),
+      window,
     });
-    if (result?.share === null || result?.share === undefined) continue;
+    if (result.share === null) continue;
     compliance.push({ accountId: account.id, accountName: account.name, share: result.share });
   }
   const sum = (pick: (tally: (typeof outcomes)[number]) => number) =>

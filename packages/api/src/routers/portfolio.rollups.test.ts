@@ -8,6 +8,7 @@ import { endOfDay, evidenceWithout } from '@steadfast/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
 import { scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 
 const DAY = 86_400_000;
@@ -112,5 +113,83 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
     expect(
       (delivery?.keptOnTime ?? 0) + (delivery?.late ?? 0) + (delivery?.keptRenegotiated ?? 0),
     ).toBeGreaterThan(0);
+  });
+
+  it('judges every served account’s charter over the window as the account’s own compliance page does', async () => {
+    const term = (amount: number) => ({
+      metric: 'first_response_time' as const,
+      description: `We reply within ${amount} business hours`,
+      target: { amount, unit: 'business_hours' as const },
+      threshold: 0.9,
+    });
+    const accounts: string[] = [accountId];
+    for (const name of ['Contoso', 'Fabrikam']) {
+      accounts.push(
+        (await api.caller.account.create({ name, ownerId: api.ownerId, stage: 'active' })).id,
+      );
+    }
+    const charters = [];
+    for (const id of accounts) {
+      charters.push(
+        await api.caller.charter.save({
+          accountId: id,
+          expectedVersion: 0,
+          terms: [term(4), term(8)],
+        }),
+      );
+    }
+    api.clock.now = at(Date.parse(api.clock.now) + 20 * DAY);
+    for (const [index, id] of accounts.entries()) {
+      const first = charters[index];
+      if (first === undefined) throw new Error('every account has a charter');
+      const termIds = first.current.terms.map((t) => t.id);
+      const observe = (minutes: number, days: number) =>
+        termIds.map((termId, n) => ({
+          accountId: id,
+          termId,
+          businessMinutes: minutes + 60 * n * index,
+          occurredAt: at(Date.parse(api.clock.now) - days * DAY),
+        }));
+      await api.caller.charter.observeBatch({
+        observations: [
+          ...observe(200, 1),
+          ...observe(300, 2),
+          ...observe(100, 3),
+          ...observe(500, 15),
+          // Each account a different number of slow replies.
+          ...Array.from({ length: index }, () => observe(900, 2)).flat(),
+        ],
+      });
+      if (index === 1) {
+        // A tightened term: later observations are held to 2 hours, earlier ones to 4.
+        await api.caller.charter.save({
+          accountId: id,
+          expectedVersion: 1,
+          terms: first.current.terms.map((t, n) =>
+            n === 0 ? { ...t, target: { amount: 2, unit: 'business_hours' as const } } : t,
+          ),
+        });
+        api.clock.now = at(Date.parse(api.clock.now) + 1 * DAY);
+        await api.caller.charter.observeBatch({ observations: observe(150, 0) });
+      }
+    }
+    const now = api.clock.now;
+    const window = { from: at(Date.parse(now) - 10 * DAY), to: now };
+    const { settings } = await loadAnalyticsSettings(api.db);
+
+    const facts = await loadServiceGapFacts({ db: api.db, settings, now, window });
+
+    const expected = [];
+    for (const id of accounts) {
+      const page = await api.adminCaller.charter.compliance({ accountId: id, ...window });
+      if (page.share !== null) expected.push([id, page.share]);
+    }
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(expected.map(([, share]) => share)).size).toBeGreaterThan(1);
+    expect(
+      facts.compliance
+        .map((entry) => [entry.accountId, entry.share])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual(expected.sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
   });
 });

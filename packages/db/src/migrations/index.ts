@@ -18,6 +18,7 @@ import * as imports from './2026-11-24T202000_imports.ts';
 import * as webAdmin from './2026-11-24T203000_web_admin.ts';
 import * as kindOutcomeDays from './2026-11-24T210000_kind_outcome_days.ts';
 import * as trustContributionDays from './2026-11-24T211000_trust_contribution_days.ts';
+import * as observationsOccurred from './2026-11-24T212000_observations_occurred.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T203000_web_admin': webAdmin,
   '2026-11-24T210000_kind_outcome_days': kindOutcomeDays,
   '2026-11-24T211000_trust_contribution_days': trustContributionDays,
+  '2026-11-24T212000_observations_occurred': observationsOccurred,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,7 +9,8 @@ import type { AccountRow } from '../schema/account.table.ts';
 import type { ContactRow } from '../schema/contact.table.ts';
 import type { Db } from '../schema/database.ts';
 
-function toAccount(row: AccountRow): Account {
+/** An accounts row as the domain's Account (for reads that batch accounts with other rows). */
+export function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
     name: row.name,
