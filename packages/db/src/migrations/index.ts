@@ -19,6 +19,7 @@ import * as webAdmin from './2026-11-24T203000_web_admin.ts';
 import * as kindOutcomeDays from './2026-11-24T210000_kind_outcome_days.ts';
 import * as trustContributionDays from './2026-11-24T211000_trust_contribution_days.ts';
 import * as observationsOccurred from './2026-11-24T212000_observations_occurred.ts';
+import * as promisesAtRisk from './2026-11-24T213000_promises_at_risk.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T210000_kind_outcome_days': kindOutcomeDays,
   '2026-11-24T211000_trust_contribution_days': trustContributionDays,
   '2026-11-24T212000_observations_occurred': observationsOccurred,
+  '2026-11-24T213000_promises_at_risk': promisesAtRisk,
 };
 
 export const migrationProvider: MigrationProvider = {
