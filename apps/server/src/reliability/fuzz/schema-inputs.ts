@@ -295,10 +295,12 @@ function breakagesFor(slot: Slot, item: fc.Arbitrary<unknown>): fc.Arbitrary<Bre
   if (schema.enum !== undefined) ways.push(set(badEnumValues));
   if (type === 'integer' || type === 'number') {
     const edges = [schema.minimum, schema.maximum].filter((n) => n !== undefined);
-    ways.push(set([...badNumbers, ...edges.flatMap((n) => [n - 1, n + 1, n + 0.5])]));
+    // The bounds themselves are valid: the largest and smallest values a procedure must handle.
+    ways.push(set([...badNumbers, ...edges.flatMap((n) => [n, n - 1, n + 1, n + 0.5])]));
   }
   if (type === 'string') {
-    const tooLong = schema.maxLength === undefined ? [] : ['x'.repeat(schema.maxLength + 1)];
+    const longest = schema.maxLength === undefined ? [] : [schema.maxLength, schema.maxLength + 1];
+    const tooLong = longest.map((length) => '\u00e9'.repeat(length));
     ways.push(set([...badTexts, ...tooLong]));
     if (schema.format === 'uuid') ways.push(set(badUuids));
     if (schema.format === 'date-time' || schema.format === 'date') ways.push(set(badInstants));
