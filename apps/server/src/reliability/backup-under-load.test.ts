@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectSqliteStore, openDatabase } from '@steadfast/db';
+import { openDatabase } from '@steadfast/db';
 import { createTestDatabase } from '@steadfast/db/testing';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,15 @@ describe('a backup taken under write load', () => {
       await handle.close();
     }
     await restoredServer.stop();
-    expect(inspectSqliteStore(restoredFile).problems).toEqual([]);
+    // Stopped, the restored file read on its own still passes the integrity check.
+    const after = openDatabase({ kind: 'sqlite', file: restoredFile });
+    try {
+      const { rows } = await sql<{
+        integrity_check: string;
+      }>`pragma integrity_check`.execute(after.db);
+      expect(rows.map((row) => row.integrity_check)).toEqual(['ok']);
+    } finally {
+      await after.close();
+    }
   }, 120_000);
 });
