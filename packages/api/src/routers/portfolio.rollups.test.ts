@@ -2,9 +2,11 @@ import {
   companyScope,
   findTrustEvidence,
   listTrustContributionsSince,
+  migrateToLatest,
   rebuildDashboardRollups,
 } from '@steadfast/db';
 import { endOfDay, evidenceWithout } from '@steadfast/domain';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
@@ -191,5 +193,60 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
         .map((entry) => [entry.accountId, entry.share])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ).toEqual(expected.sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+  });
+
+  it('backfills both rollups in their migrations from the rows already stored, as the write path keeps them', async () => {
+    await history();
+    const read = async () => ({
+      kinds: await api.db
+        .selectFrom('kind_outcome_days')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('kept_on_time', '<>', 0),
+            eb('kept_renegotiated', '<>', 0),
+            eb('late', '<>', 0),
+            eb('missed', '<>', 0),
+          ]),
+        )
+        .orderBy('day')
+        .orderBy('kind')
+        .execute(),
+      trust: await api.db
+        .selectFrom('trust_contribution_days')
+        .selectAll()
+        .orderBy('scope_type')
+        .orderBy('scope_id')
+        .orderBy('day')
+        .execute(),
+    });
+    const kept = await read();
+    expect(kept.kinds.length).toBeGreaterThan(3);
+    expect(kept.trust.length).toBeGreaterThan(3);
+
+    // The store as it was before the dashboards' migrations, history and all.
+    const ours = [
+      '2026-11-24T210000_kind_outcome_days',
+      '2026-11-24T211000_trust_contribution_days',
+      '2026-11-24T212000_observations_occurred',
+      '2026-11-24T213000_promises_at_risk',
+    ];
+    await api.db.schema.dropTable('kind_outcome_days').execute();
+    await api.db.schema.dropTable('trust_contribution_days').execute();
+    await api.db.schema.dropIndex('charter_observations_occurred').execute();
+    await api.db.schema.dropIndex('promises_at_risk_due').execute();
+    await sql`delete from kysely_migration where name in (${sql.join(ours)})`.execute(api.db);
+
+    expect(await migrateToLatest(api.db)).toEqual(ours);
+    const backfilled = await read();
+    expect(backfilled.kinds).toEqual(kept.kinds);
+    expect(backfilled.trust.length).toBe(kept.trust.length);
+    for (const [index, row] of backfilled.trust.entries()) {
+      for (const [column, value] of Object.entries(row)) {
+        const before = (kept.trust[index] as Record<string, unknown> | undefined)?.[column];
+        if (typeof value === 'number') expect(value).toBeCloseTo(Number(before), 9);
+        else expect(value).toBe(before);
+      }
+    }
   });
 });
