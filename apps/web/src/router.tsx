@@ -6,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { prefetchPortfolio } from './features/portfolio/use-portfolio.ts';
 import { AppShell } from './features/shell/app-shell.tsx';
 import { queryClient, trpcOptions } from './trpc.ts';
 
@@ -56,6 +57,9 @@ const portfolioRoute = createRoute({
     const ranking = oneOf(rankingScopes, search.ranking);
     return ranking === undefined ? {} : { ranking };
   },
+  loaderDeps: ({ search }) => ({ ranking: search.ranking ?? 'account' }),
+  // The reads start beside the page's code, not after it has loaded and rendered.
+  loader: ({ deps }) => prefetchPortfolio(deps.ranking),
   component: lazyRouteComponent(() => import('./routes/portfolio.tsx'), 'PortfolioRoute'),
 });
 
