@@ -1,12 +1,39 @@
+import { Loading } from '@steadfast/ui';
 import { useSearch } from '@tanstack/react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { PageHeader } from '../components/page-header.tsx';
 import { RequireRole } from '../features/auth/require-role.tsx';
 import { leadershipRoles } from '../features/auth/use-session.ts';
 import { AtRiskList } from '../features/portfolio/at-risk-list.tsx';
 import { CompanyTrustCard } from '../features/portfolio/company-trust-card.tsx';
-import { KindSlipsChart } from '../features/portfolio/kind-slips-chart.tsx';
 import { RankingTable } from '../features/portfolio/ranking-table.tsx';
-import { TrustTrendChart } from '../features/portfolio/trust-trend-chart.tsx';
+
+// The charts (recharts, the page's largest code) arrive in their own chunks: the trust card and
+// the ranking are drawn without waiting for them.
+const TrustTrendChart = lazy(() =>
+  import('../features/portfolio/trust-trend-chart.tsx').then((module) => ({
+    default: module.TrustTrendChart,
+  })),
+);
+const KindSlipsChart = lazy(() =>
+  import('../features/portfolio/kind-slips-chart.tsx').then((module) => ({
+    default: module.KindSlipsChart,
+  })),
+);
+
+function ChartSlot({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <section className="panel" aria-label={title}>
+          <Loading label={`Drawing ${title.toLowerCase()}…`} />
+        </section>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export function PortfolioRoute() {
   const { ranking } = useSearch({ from: '/app/' });
@@ -17,8 +44,12 @@ export function PortfolioRoute() {
       </PageHeader>
       <div className="grid">
         <CompanyTrustCard />
-        <TrustTrendChart />
-        <KindSlipsChart />
+        <ChartSlot title="Trust over the last 12 months">
+          <TrustTrendChart />
+        </ChartSlot>
+        <ChartSlot title="Which promise kinds slip">
+          <KindSlipsChart />
+        </ChartSlot>
         <AtRiskList />
         <RankingTable scope={ranking ?? 'account'} />
       </div>
