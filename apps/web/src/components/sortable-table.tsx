@@ -19,8 +19,14 @@ export function SortableTable<Row>(props: {
   caption: string;
   initialSort?: SortingState;
   rowKey: (row: Row) => string;
+  /**
+   * Draw only this many rows (of the sorted whole) until the reader asks for all: a long table
+   * is mostly below the fold, and drawing hundreds of rows holds up the page's first paint.
+   */
+  firstRows?: number;
 }) {
   const [sorting, setSorting] = useState<SortingState>(props.initialSort ?? []);
+  const [showAll, setShowAll] = useState(false);
   const table = useReactTable({
     data: props.rows,
     columns: props.columns,
@@ -30,7 +36,10 @@ export function SortableTable<Row>(props: {
     getSortedRowModel: getSortedRowModel(),
     getRowId: props.rowKey,
   });
-  return (
+  const sortedRows = table.getRowModel().rows;
+  const shownRows =
+    showAll || props.firstRows === undefined ? sortedRows : sortedRows.slice(0, props.firstRows);
+  const tableElement = (
     <table className="data-table">
       <caption className="visually-hidden">{props.caption}</caption>
       <thead>
@@ -68,7 +77,7 @@ export function SortableTable<Row>(props: {
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
+        {shownRows.map((row) => (
           <tr key={row.id}>
             {row.getVisibleCells().map((cell) => (
               <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
@@ -77,5 +86,14 @@ export function SortableTable<Row>(props: {
         ))}
       </tbody>
     </table>
+  );
+  if (shownRows.length === sortedRows.length) return tableElement;
+  return (
+    <>
+      {tableElement}
+      <button type="button" className="sf-button" onClick={() => setShowAll(true)}>
+        Show all {sortedRows.length}
+      </button>
+    </>
   );
 }

@@ -82,6 +82,7 @@ export function RankingTable({ scope }: { scope: RankingScope }) {
               caption={`${scopeNames[scope]} ranked by trust`}
               initialSort={[{ id: 'score', desc: false }]}
               rowKey={(row) => row.id}
+              firstRows={50}
             />
           </div>
         )}
