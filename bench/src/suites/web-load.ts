@@ -111,7 +111,7 @@ interface ColdLoad {
   usableMs: number;
   shellMs: number;
   /** The portfolio's tRPC requests: path and ms from navigation start to their end. */
-  calls: { path: string; endMs: number; durationMs: number }[];
+  calls: { path: string; url: string; endMs: number; durationMs: number }[];
   /** ms from a click on the first ranking row until the account's page is there. */
   clickMs: number;
 }
@@ -127,6 +127,7 @@ async function coldLoad(browser: Browser, url: string, cookie: string): Promise<
       const timing = request.timing();
       calls.push({
         path: path.slice('/trpc/'.length),
+        url: request.url(),
         endMs: Math.round(timing.startTime + timing.responseEnd) || 0,
         durationMs: Math.round(timing.responseEnd),
       });
@@ -159,34 +160,51 @@ async function coldLoad(browser: Browser, url: string, cookie: string): Promise<
   }
 }
 
-/** Every script the portfolio's first load fetches, gzipped at level 9 by us (no compression on the wire). */
+interface FirstLoadScript {
+  name: string;
+  bytes: number;
+  gzipped: number;
+  /** Arrived before the portfolio was usable (the rest, e.g. the charts, came after). */
+  beforeUsable: boolean;
+}
+
+/**
+ * Every script the portfolio's first load fetches until the network is quiet, gzipped at level 9
+ * by the bench (the server sends them uncompressed).
+ */
 async function firstLoadScripts(
   browser: Browser,
   url: string,
   cookie: string,
-): Promise<{ files: { name: string; bytes: number; gzipped: number }[] }> {
+): Promise<FirstLoadScript[]> {
   const context: BrowserContext = await loggedInContext(browser, url, cookie);
   try {
     const page = await context.newPage();
-    const bodies: Promise<{ name: string; body: Buffer } | null>[] = [];
+    const bodies: Promise<{ name: string; body: Buffer; at: number } | null>[] = [];
     page.on('response', (response) => {
       const type = response.request().resourceType();
       const contentType = response.headers()['content-type'] ?? '';
       if (type !== 'script' && !contentType.includes('javascript')) return;
+      const at = Date.now();
       bodies.push(
         response
           .body()
-          .then((body) => ({ name: new URL(response.url()).pathname, body }))
+          .then((body) => ({ name: new URL(response.url()).pathname, body, at }))
           .catch(() => null),
       );
     });
     await page.goto(`${url}/`, { waitUntil: 'commit' });
-    await waitUntilUsable(page, 120_000);
+    const usableMs = await waitUntilUsable(page, 120_000);
+    const usableAt = (await page.evaluate(() => performance.timeOrigin)) + usableMs;
     await page.waitForLoadState('networkidle');
-    const files = (await Promise.all(bodies))
+    return (await Promise.all(bodies))
       .filter((entry) => entry !== null)
-      .map(({ name, body }) => ({ name, bytes: body.length, gzipped: gzippedBytes(body) }));
-    return { files };
+      .map(({ name, body, at }) => ({
+        name,
+        bytes: body.length,
+        gzipped: gzippedBytes(body),
+        beforeUsable: at <= usableAt,
+      }));
   } finally {
     await context.close();
   }
@@ -204,6 +222,32 @@ async function screenshotPortfolio(browser: Browser, url: string, cookie: string
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Each procedure of the portfolio's batched call alone, as the leader (median of 3, after the
+ * loads): a batch answers when its slowest procedure does, so this says which one bounds it.
+ */
+async function procedureTimes(batchUrl: string, cookie: string): Promise<Record<string, number>> {
+  const url = new URL(batchUrl);
+  const names = url.pathname.slice('/trpc/'.length).split(',');
+  const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, unknown>;
+  const times: Record<string, number> = {};
+  for (const [index, name] of names.entries()) {
+    const input = inputs[String(index)];
+    const single = new URL(`/trpc/${name}`, url);
+    if (input !== undefined) single.searchParams.set('input', JSON.stringify(input));
+    const samples: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      const response = await fetch(single, { headers: { cookie: `${sessionCookie}=${cookie}` } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${name} answered ${response.status}`);
+      samples.push(performance.now() - started);
+    }
+    times[name] = Math.round(median(samples));
+  }
+  return times;
 }
 
 function median(values: readonly number[]): number {
@@ -245,7 +289,7 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
       context.log('web-load: a first load (not counted)');
       await coldLoad(browser, server.url, cookie);
 
-      const { files } = await firstLoadScripts(browser, server.url, cookie);
+      const files = await firstLoadScripts(browser, server.url, cookie);
       const jsKB = files.reduce((sum, file) => sum + file.gzipped, 0) / 1024;
       const reactKB = reactGzippedBytes() / 1024;
       context.log(`web-load: ${files.length} scripts, ${jsKB.toFixed(1)} KB gzipped`);
@@ -258,6 +302,10 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
         );
         loads.push(measured);
       }
+      const batch = loads
+        .flatMap((load) => load.calls)
+        .find((call) => call.path.includes('trust.ranking'));
+      const procedureMs = batch === undefined ? {} : await procedureTimes(batch.url, cookie);
       await screenshotPortfolio(browser, server.url, cookie);
       context.log(`web-load: screenshot at ${portfolioScreenshot}`);
 
@@ -278,7 +326,14 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
               name: file.name,
               KB: Math.round(file.bytes / 102.4) / 10,
               gzippedKB: Math.round(file.gzipped / 102.4) / 10,
+              beforeUsable: file.beforeUsable,
             })),
+            gzippedKBBeforeUsable:
+              Math.round(
+                files
+                  .filter((file) => file.beforeUsable)
+                  .reduce((sum, file) => sum + file.gzipped, 0) / 102.4,
+              ) / 10,
             compression: 'none on the wire; each script gzipped by the bench (zlib level 9)',
           },
         },
@@ -294,7 +349,10 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
             usableMs: loads.map((load) => Math.round(load.usableMs)),
             shellMs: loads.map((load) => Math.round(load.shellMs)),
             clickToAccountPageMs: loads.map((load) => Math.round(load.clickMs)),
-            trpcCallsOfTheMedianLoad: medianLoad.sort((a, b) => b.endMs - a.endMs),
+            trpcCallsOfTheMedianLoad: medianLoad
+              .sort((a, b) => b.endMs - a.endMs)
+              .map(({ url: _url, ...call }) => call),
+            procedureMsAlone: procedureMs,
             screenshot: portfolioScreenshot,
           },
         },
