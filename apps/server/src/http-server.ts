@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { calendarFeedRoute } from './calendar-feed-route.ts';
 import { requestContext } from './request-context.ts';
 import { restApi } from './rest-api.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { webAdmin } from './web-admin.ts';
 
 export interface HttpServerOptions {
@@ -32,6 +33,8 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
   });
 
+  // First, so every route (pages, JSON, the calendar feed) gets the headers.
+  registerSecurityHeaders(server);
   server.register(fastifyCookie);
 
   server.get('/health', async () => ({ status: 'ok' }));

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contentSecurityDirectives, contentSecurityPolicyText } from './security-headers.ts';
 
 /** Where `pnpm --filter @steadfast/web build` writes the web admin. */
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -19,9 +21,20 @@ function acceptsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
+const notBuiltStyle =
+  'body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5 }';
+/** The CSP lets exactly this page's one <style> element in, by its hash. */
+const notBuiltPolicy = contentSecurityPolicyText({
+  ...contentSecurityDirectives,
+  'style-src': [
+    "'self'",
+    `'sha256-${createHash('sha256').update(notBuiltStyle).digest('base64')}'`,
+  ],
+});
+
 const notBuiltPage = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Steadfast</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<html lang="en"><head><meta charset="utf-8"><title>Steadfast</title><style>${notBuiltStyle}</style></head>
+<body>
 <h1>Steadfast is running</h1>
 <p>The web admin has not been built yet. Build it once with</p>
 <pre>pnpm --filter @steadfast/web build</pre>
@@ -52,7 +65,12 @@ export async function webAdmin(server: FastifyInstance, options: { dist?: string
     if (isApiPath(request.url) || (request.url !== '/' && !acceptsHtml(request))) {
       return reply.callNotFound();
     }
-    if (!built) return reply.type('text/html; charset=utf-8').send(notBuiltPage);
+    if (!built) {
+      return reply
+        .header('content-security-policy', notBuiltPolicy)
+        .type('text/html; charset=utf-8')
+        .send(notBuiltPage);
+    }
     // index.html names the current assets: it must be fetched again after every build.
     return reply
       .header('cache-control', 'no-cache')

@@ -25,22 +25,41 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page that records every console error and uncaught exception, for "renders without errors". */
+/**
+ * A page that records every console error and uncaught exception, for "renders without errors",
+ * and every Content-Security-Policy violation (the browser's `securitypolicyviolation` event and
+ * its console report), for "the server's CSP does not break the UI".
+ */
 export interface WatchedPage {
   page: Page;
   context: BrowserContext;
   errors: string[];
+  cspViolations: string[];
 }
 
 export async function openPage(browser: Browser): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const cspViolations: string[] = [];
+  await context.exposeBinding('reportCspViolation', ({ page }, violation: string) => {
+    cspViolations.push(`${page.url()}: ${violation}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (v: string) => void })
+        .reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) {
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+    }
     if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  return { page, context, errors };
+  return { page, context, errors, cspViolations };
 }
 
 /** Logs in through the login page, as a person does, and waits for the first page after it. */

@@ -172,6 +172,18 @@ describe('a leader reads the portfolio in the web admin', () => {
     await page.getByRole('heading', { level: 1, name: 'Not allowed' }).waitFor();
   });
 
+  it('is served under a strict Content-Security-Policy that nothing on these pages violated', async () => {
+    const { page, cspViolations } = watched;
+    const response = await page.goto(`${baseUrl}/`);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    await page.locator('[data-testid="trust-trend"] .recharts-line-dot').nth(11).waitFor();
+    // Every page this file visited, charts and tables included, ran under that policy.
+    expect(cspViolations).toEqual([]);
+  });
+
   it('says what failed, with a way to try again, when a read cannot reach the server', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${baseUrl}/login`);
