@@ -235,6 +235,54 @@ describe.each(databaseKinds)('two clients editing one record at the same moment 
     expect(revised.map((version) => version.changeNote)).toEqual(kept);
   }, 120_000);
 
+  it(`charter.recordReview without a revision: in each of ${rounds} rounds two reviews of the same version at the same moment take turns, so the charter's last review is never moved back to the earlier one`, async () => {
+    const { id: contosoId } = await clients[1].account.create.mutate({
+      name: 'Contoso',
+      ownerId: managerId,
+      stage: 'active',
+    });
+    const charter = await clients[0].charter.save.mutate({
+      accountId: contosoId,
+      expectedVersion: 0,
+      terms: termsBy('agreed once'),
+    });
+    const version = charter.head.currentVersion;
+    const since = Date.parse(charter.head.createdAt);
+    let recorded = 0;
+    for (let round = 0; round < rounds; round += 1) {
+      // The manager's review is a millisecond earlier than the admin's, both after the last one.
+      const reviewedAt = [1, 2].map((ms) => new Date(since + 2 * round + ms).toISOString());
+      const outcomes = await Promise.all(
+        clients.map((client, n) =>
+          settle(
+            client.charter.recordReview.mutate({
+              accountId: contosoId,
+              expectedVersion: version,
+              reviewedAt: reviewedAt[n],
+              notes: `round ${round}: reviewed by ${names[n]}`,
+            }),
+          ),
+        ),
+      );
+      // The later review always stands. The earlier one stands when it came first, and is
+      // otherwise refused for being before the last review: never a conflict, never a 500.
+      expect(outcomes[1]?.ok).toBe(true);
+      const earlier = outcomes[0];
+      if (earlier !== undefined && !earlier.ok) {
+        expect((earlier.error as TRPCClientError<AppRouter>).data).toMatchObject({
+          httpStatus: 400,
+          errorCode: 'invalid_reviewed_at',
+        });
+      }
+      recorded += earlier?.ok ? 2 : 1;
+      const after = await clients[1].charter.get.query({ accountId: contosoId });
+      expect(after.charter?.head.lastReviewedAt).toBe(reviewedAt[1]);
+      expect(after.charter?.head.currentVersion).toBe(version);
+    }
+    const history = await clients[1].charter.history.query({ accountId: contosoId });
+    expect(history.reviews).toHaveLength(recorded);
+  }, 120_000);
+
   it(`REST POST /api/v1/promises/{promiseId}/events: two integrations at the same moment, ${rounds} rounds, one 200 and one 409 naming the winner's version each`, async () => {
     const tokens = await Promise.all(
       ['Order system', 'Helpdesk'].map(async (name) => {
