@@ -20,6 +20,7 @@
  *   const dataDir = await copyHistoryToDataDir(file);
  *   const server = await startServerProcess({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
  */
+import { constants } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,7 @@ export async function ensureHistory(
  */
 export async function copyHistoryToDataDir(file: string): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'steadfast-bench-'));
-  await copyFile(file, join(dataDir, serverSqliteFileName));
+  // A copy-on-write clone where the file system can (instant), else a plain copy.
+  await copyFile(file, join(dataDir, serverSqliteFileName), constants.COPYFILE_FICLONE);
   return dataDir;
 }

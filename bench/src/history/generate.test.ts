@@ -67,7 +67,7 @@ const log = () => {};
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'bench-history-test-'));
   file = join(folder, 'history.sqlite');
-  await generateHistory({ file, scale: small, log });
+  await generateHistory({ file, scale: small, workers: 0, log });
   handle = openDatabase({ kind: 'sqlite', file });
 });
 
@@ -77,10 +77,10 @@ afterAll(async () => {
 });
 
 describe('generated history', () => {
-  it('is the same, row for row, for the same seed, and different for another seed', async () => {
+  it('is the same, row for row, for the same seed (inline or on worker threads), and different for another seed', async () => {
     const again = join(folder, 'again.sqlite');
     const other = join(folder, 'other.sqlite');
-    await generateHistory({ file: again, scale: small, log });
+    await generateHistory({ file: again, scale: small, workers: 2, log });
     await generateHistory({ file: other, scale: small, seed: 7, log });
     const first = contentHash(file);
     expect(contentHash(again)).toBe(first);

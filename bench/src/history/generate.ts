@@ -12,20 +12,15 @@ import {
   setUserPasswordHash,
   writeSetting,
 } from '@steadfast/db';
-import {
-  type AnalyticsSettings,
-  analyticsSettingsSchema,
-  type BusinessCalendar,
-  standardBusinessCalendar,
-  tokenScopes,
-} from '@steadfast/domain';
+import { tokenScopes } from '@steadfast/domain';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { HistoryScale } from '../figure.ts';
 import { dropIndexes } from './bulk.ts';
 import { createIdFactory } from './ids.ts';
-import { type Cast, companyTimeZone, planCast } from './people.ts';
+import { type Cast, planCast } from './people.ts';
 import { phaseProgress } from './progress.ts';
+import { defaultWorkerCount } from './promise-pool.ts';
 import { writePromises } from './promise-writer.ts';
 import { createRandom } from './random.ts';
 import {
@@ -36,6 +31,7 @@ import {
   HISTORY_SEED,
 } from './reference.ts';
 import { writeService } from './service-writer.ts';
+import { historyCompanyCalendar, historySettings } from './settings.ts';
 
 export interface GeneratedCounts {
   users: number;
@@ -47,11 +43,7 @@ export interface GeneratedCounts {
   [table: string]: number;
 }
 
-/** The company works Mon–Fri 09:00–17:00 in Berlin; clients elsewhere have their own hours. */
-export const historyCompanyCalendar: BusinessCalendar = standardBusinessCalendar(companyTimeZone);
-export const historySettings: AnalyticsSettings = analyticsSettingsSchema.parse({
-  companyCalendar: historyCompanyCalendar,
-});
+export { historyCompanyCalendar, historySettings } from './settings.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -65,6 +57,8 @@ export async function generateHistory(options: {
   file: string;
   scale: HistoryScale;
   seed?: number;
+  /** Threads that run promises through the domain; 0 runs them inline (same rows either way). */
+  workers?: number;
   log(message: string): void;
 }): Promise<GeneratedCounts> {
   const seed = options.seed ?? HISTORY_SEED;
@@ -94,13 +88,13 @@ export async function generateHistory(options: {
       'charter_observations',
       'forecasts',
     ]);
-    const promiseCounts = writePromises({
+    const promiseCounts = await writePromises({
       sqlite,
       cast,
       scale: options.scale,
       random: random.fork(3),
       newId,
-      settings: historySettings,
+      workers: options.workers ?? defaultWorkerCount(),
       log: options.log,
     });
     // The dashboards' rollups the app keeps on write (which kinds slip per day, trust

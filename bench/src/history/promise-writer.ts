@@ -1,16 +1,18 @@
 import type { TrustScopeRef } from '@steadfast/db';
-import { type AnalyticsSettings, calendarFor, type TrustEvidence } from '@steadfast/domain';
+import type { TrustEvidence } from '@steadfast/domain';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HistoryScale } from '../figure.ts';
 import { rowInserter } from './bulk.ts';
 import { type AccountPlan, type Cast, HOUR, historyStartMs } from './people.ts';
 import { phaseProgress } from './progress.ts';
 import { businessMoment, planPromise } from './promise-plan.ts';
-import { type EventRow, type ProjectionRow, storedPromise } from './promise-rows.ts';
+import { createPromisePool } from './promise-pool.ts';
+import type { EventRow, ProjectionRow } from './promise-rows.ts';
+import type { PromiseRows, PromiseWork } from './promise-work.ts';
 import type { Random } from './random.ts';
 import { HISTORY_NOW_MS } from './reference.ts';
 
-const BATCH = 20_000;
+const BATCH = 4000;
 
 /** The trust_evidence columns, as trust-evidence.queries.ts maps a TrustEvidence to them. */
 function evidenceColumns(evidence: TrustEvidence) {
@@ -65,17 +67,19 @@ function accountPicker(accounts: readonly AccountPlan[], random: Random) {
  * Promises over about three years, more each year (the company grows), each with its events,
  * its projection, and when it closed what the app writes then: the forecast resolution, and the
  * trust evidence and contributions of its account, owner, owner's team and the company.
+ * Planning (the seeded choices) and writing run here in order; running the plans through the
+ * domain, the costly part, runs on worker threads a batch ahead.
  */
-export function writePromises(options: {
+export async function writePromises(options: {
   sqlite: BetterSqlite3.Database;
   cast: Cast;
   scale: HistoryScale;
   random: Random;
   newId: (atMs: number) => string;
-  settings: AnalyticsSettings;
+  workers: number;
   log(message: string): void;
-}): { promises: number; events: number; trustContributions: number } {
-  const { sqlite, cast, scale, random, newId, settings } = options;
+}): Promise<{ promises: number; events: number; trustContributions: number }> {
+  const { sqlite, cast, scale, random, newId } = options;
   let insertPromise: ((row: ProjectionRow) => void) | undefined;
   let insertEvent: ((row: EventRow) => void) | undefined;
   const insertResolution = rowInserter<{ promise_id: string; closed_at: string; facts: string }>(
@@ -119,92 +123,124 @@ export function writePromises(options: {
   );
   const eventRatio = scale.promises === 0 ? 0 : scale.events / scale.promises;
   const span = HISTORY_NOW_MS - historyStartMs;
-  const progress = phaseProgressFor(options.log, scale.promises);
+  let planned = 0;
+  let plannedEvents = 0;
+  interface Planned {
+    work: PromiseWork;
+    account: AccountPlan;
+    ownerId: string;
+  }
+  const planBatch = (): Planned[] => {
+    const batch: Planned[] = [];
+    for (; planned < scale.promises && batch.length < BATCH; planned++) {
+      // Density grows linearly over the years (twice as many promises now as three years ago).
+      const y = (planned + random.next()) / scale.promises;
+      const x = Math.sqrt(1 + 3 * y) - 1;
+      let madeAtMs = businessMoment(historyStartMs + x * span, random);
+      if (madeAtMs > HISTORY_NOW_MS - HOUR) madeAtMs = HISTORY_NOW_MS - random.int(1, 5) * HOUR;
+      const account = pick(madeAtMs);
+      if (account === undefined) continue;
+      const owner = cast.people[account.ownerIndex];
+      if (owner === undefined) continue;
+      const deficit = eventRatio * (planned + 1) - plannedEvents - 2.6;
+      const plan = planPromise({
+        random,
+        account,
+        ownerId: owner.id,
+        style: owner.style,
+        madeAtMs,
+        progressWanted: Math.max(0, Math.min(12, Math.round(deficit + random.normal()))),
+      });
+      const promiseId = newId(madeAtMs);
+      const eventIds = [newId(madeAtMs), ...plan.events.map((e) => newId(e.atMs))];
+      plannedEvents += eventIds.length;
+      batch.push({
+        work: { plan, promiseId, eventIds, accountCalendar: account.calendar },
+        account,
+        ownerId: owner.id,
+      });
+    }
+    return batch;
+  };
+
+  const progress = phaseProgress({
+    name: 'promises',
+    total: scale.promises,
+    unit: 'promises',
+    log: options.log,
+  });
+  const pool = createPromisePool(options.workers);
   let events = 0;
   let contributions = 0;
   let written = 0;
-  sqlite.exec('begin');
-  for (let i = 0; i < scale.promises; i++) {
-    // Density grows linearly over the years (twice as many promises now as three years ago).
-    const y = (i + random.next()) / scale.promises;
-    const x = Math.sqrt(1 + 3 * y) - 1;
-    let madeAtMs = businessMoment(historyStartMs + x * span, random);
-    if (madeAtMs > HISTORY_NOW_MS - HOUR) madeAtMs = HISTORY_NOW_MS - random.int(1, 5) * HOUR;
-    const account = pick(madeAtMs);
-    if (account === undefined) continue;
-    const owner = cast.people[account.ownerIndex];
-    if (owner === undefined) continue;
-    const deficit = eventRatio * (i + 1) - events - 2.6;
-    const plan = planPromise({
-      random,
-      account,
-      ownerId: owner.id,
-      style: owner.style,
-      madeAtMs,
-      progressWanted: Math.max(0, Math.min(12, Math.round(deficit + random.normal()))),
-    });
-    const promiseId = newId(madeAtMs);
-    const eventIds = [newId(madeAtMs), ...plan.events.map((e) => newId(e.atMs))];
-    const stored = storedPromise({
-      plan,
-      promiseId,
-      eventIds,
-      // The account's own calendar, else the company's: accountCalendar() in the API.
-      calendar: calendarFor(account.calendar, settings.companyCalendar),
-      settings,
-    });
-    insertPromise ??= rowInserter(
-      sqlite,
-      'promises',
-      Object.keys(stored.projection) as (keyof ProjectionRow & string)[],
-    );
-    insertPromise(stored.projection);
-    for (const event of stored.events) {
-      insertEvent ??= rowInserter(
+  const write = (batch: readonly Planned[], results: readonly PromiseRows[]) => {
+    sqlite.exec('begin');
+    results.forEach((stored, index) => {
+      const item = batch[index];
+      if (item === undefined) throw new Error('a promise batch came back with more results');
+      const promiseId = item.work.promiseId;
+      insertPromise ??= rowInserter(
         sqlite,
-        'promise_events',
-        Object.keys(event) as (keyof EventRow & string)[],
+        'promises',
+        Object.keys(stored.projection) as (keyof ProjectionRow & string)[],
       );
-      insertEvent(event);
-    }
-    events += stored.events.length;
-    written++;
-    const { closing, closedState } = stored;
-    if (closing !== null && closedState !== null) {
-      const closedAt = closedState.closedAt ?? closedState.updatedAt;
+      insertPromise(stored.projection);
+      for (const event of stored.events) {
+        insertEvent ??= rowInserter(
+          sqlite,
+          'promise_events',
+          Object.keys(event) as (keyof EventRow & string)[],
+        );
+        insertEvent(event);
+      }
+      events += stored.events.length;
+      written++;
+      const { closing, closedAt } = stored;
+      if (closing === null || closedAt === null) return;
       insertResolution({
         promise_id: promiseId,
         closed_at: closedAt,
         facts: JSON.stringify(closing.resolution),
       });
-      if (closing.evidence !== null) {
-        const scopes: TrustScopeRef[] = [
-          { type: 'account', id: account.id },
-          { type: 'manager', id: owner.id },
-          { type: 'company', id: 'company' },
-        ];
-        const teamId = teamOf.get(owner.id);
-        if (teamId) scopes.push({ type: 'team', id: teamId });
-        const evidence = JSON.stringify(closing.evidence);
-        for (const scope of scopes) {
-          addEvidence(scope, closing.evidence);
-          insertContribution({
-            scope_type: scope.type,
-            scope_id: scope.id,
-            promise_id: promiseId,
-            closed_at: closedAt,
-            outcome_kind: closing.outcomeKind,
-            evidence,
-          });
-          contributions++;
-        }
+      if (closing.evidence === null) return;
+      // As recordClosing does: the account, the owner, the company and the owner's team.
+      const scopes: TrustScopeRef[] = [
+        { type: 'account', id: item.account.id },
+        { type: 'manager', id: item.ownerId },
+        { type: 'company', id: 'company' },
+      ];
+      const teamId = teamOf.get(item.ownerId);
+      if (teamId) scopes.push({ type: 'team', id: teamId });
+      const evidence = JSON.stringify(closing.evidence);
+      for (const scope of scopes) {
+        addEvidence(scope, closing.evidence);
+        insertContribution({
+          scope_type: scope.type,
+          scope_id: scope.id,
+          promise_id: promiseId,
+          closed_at: closedAt,
+          outcome_kind: closing.outcomeKind,
+          evidence,
+        });
+        contributions++;
       }
+    });
+    sqlite.exec('commit');
+    progress.tick(written);
+  };
+  try {
+    let batch = planBatch();
+    let running = pool.run(batch.map((item) => item.work));
+    while (batch.length > 0) {
+      // The workers run the next batch while this one is written.
+      const next = planBatch();
+      const nextRunning = next.length > 0 ? pool.run(next.map((item) => item.work)) : null;
+      write(batch, await running);
+      batch = next;
+      if (nextRunning !== null) running = nextRunning;
     }
-    if (written % BATCH === 0) {
-      sqlite.exec('commit');
-      sqlite.exec('begin');
-      progress.tick(written);
-    }
+  } finally {
+    await pool.close();
   }
   const insertEvidence = rowInserter<{ scope_type: string; scope_id: string } & EvidenceColumns>(
     sqlite,
@@ -215,6 +251,7 @@ export function writePromises(options: {
       ...(Object.keys(evidenceColumns(emptyEvidence)) as (keyof EvidenceColumns)[]),
     ],
   );
+  sqlite.exec('begin');
   for (const key of [...sums.keys()].sort()) {
     const entry = sums.get(key);
     if (entry)
@@ -248,7 +285,3 @@ const emptyEvidence: TrustEvidence = {
     cancelled: 0,
   },
 };
-
-function phaseProgressFor(log: (message: string) => void, total: number) {
-  return phaseProgress({ name: 'promises', total, unit: 'promises', log });
-}
