@@ -57,7 +57,9 @@ async function withServer<T>(
   };
   if (profileDir !== undefined) {
     mkdirSync(join(profileDir, phase), { recursive: true });
-    env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${join(profileDir, phase)}`;
+    // Node 20 refuses --cpu-prof in NODE_OPTIONS: a preload profiles through the inspector.
+    env.NODE_OPTIONS = `--import ${new URL('./ingest-cpu-profile.mjs', import.meta.url).pathname}`;
+    env.INGEST_CPU_PROFILE_DIR = join(profileDir, phase);
   }
   const server = await startServerProcess(env);
   try {

@@ -5,7 +5,6 @@ import {
   DomainError,
   isDomainError,
   notFound,
-  type PromiseStatus,
   recordPromiseEvent,
   recordPromiseEventBatchInputSchema,
 } from '@steadfast/domain';
@@ -14,7 +13,7 @@ import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-s
 import { integrationRoutes } from '../openapi/integration-routes.ts';
 import { recordEventBatchOutput } from '../openapi/promise.schemas.ts';
 import { publicProcedure } from '../trpc.ts';
-import { changePromiseAndNotify } from '../webhooks/promise-change.ts';
+import { changePromisesAndNotify } from '../webhooks/promise-batch-change.ts';
 
 /**
  * The refusal of one item, told as the batch's: the same code and status the single
@@ -67,34 +66,32 @@ export const promiseEventBatchProcedures = {
         };
       };
 
-      const results: {
-        index: number;
-        promiseId: string;
-        status: PromiseStatus;
-        version: number;
-      }[] = [];
-      for (const [index, item] of input.events.entries()) {
-        const analysis = analysisOf(item.promiseId, index);
-        try {
-          const state = await changePromiseAndNotify(ctx, item.promiseId, (current) => {
-            const next = recordPromiseEvent(current, item, {
-              eventId: ctx.newId(),
-              now: ctx.now(),
-              actorId: ctx.actorId,
-            });
-            return analysedChange(current, next, analysis);
-          });
-          results.push({
-            index,
-            promiseId: state.id,
-            status: state.status,
-            version: state.version,
-          });
-        } catch (error) {
-          if (isDomainError(error)) throw refusedItem(error, index);
-          throw error;
-        }
-      }
+      const after = await changePromisesAndNotify(
+        ctx,
+        input.events.map((item, index) => {
+          const analysis = analysisOf(item.promiseId, index);
+          return {
+            promiseId: item.promiseId,
+            decide: (current) =>
+              analysedChange(
+                current,
+                recordPromiseEvent(current, item, {
+                  eventId: ctx.newId(),
+                  now: ctx.now(),
+                  actorId: ctx.actorId,
+                }),
+                analysis,
+              ),
+          };
+        }),
+        (error, index) => (isDomainError(error) ? refusedItem(error, index) : error),
+      );
+      const results = after.map((state, index) => ({
+        index,
+        promiseId: state.id,
+        status: state.status,
+        version: state.version,
+      }));
       return { recorded: results.length, results };
     }),
 };
