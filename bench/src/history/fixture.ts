@@ -60,11 +60,28 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+/** Generations under way in this process, so that two suites asking at once share one. */
+const underWay = new Map<string, Promise<string>>();
+
 /**
  * A complete store of this scale: the cached one, or a new one. Generation writes a temporary
  * file and renames it when complete, so a killed run never leaves a half store under the name.
  */
-export async function ensureHistory(
+export function ensureHistory(
+  scale: HistoryScale,
+  options: { log(message: string): void },
+): Promise<string> {
+  const name = historyFileName(scale);
+  let pending = underWay.get(name);
+  if (pending === undefined) {
+    pending = findOrGenerate(scale, options);
+    underWay.set(name, pending);
+    pending.catch(() => underWay.delete(name));
+  }
+  return pending;
+}
+
+async function findOrGenerate(
   scale: HistoryScale,
   options: { log(message: string): void },
 ): Promise<string> {
