@@ -8,6 +8,7 @@ export {
 } from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
 export * from './queries/account.queries.ts';
+export * from './queries/account-last-touches.queries.ts';
 export * from './queries/analytics.queries.ts';
 export * from './queries/api-token.queries.ts';
 export * from './queries/audit-log.queries.ts';

@@ -195,7 +195,7 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
     ).toEqual(expected.sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
   });
 
-  it('backfills both rollups in their migrations from the rows already stored, as the write path keeps them', async () => {
+  it('backfills the rollups in their migrations from the rows already stored, as the write path keeps them', async () => {
     await history();
     const read = async () => ({
       kinds: await api.db
@@ -211,6 +211,11 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
         )
         .orderBy('day')
         .orderBy('kind')
+        .execute(),
+      touches: await api.db
+        .selectFrom('account_last_touches')
+        .selectAll()
+        .orderBy('account_id')
         .execute(),
       trust: await api.db
         .selectFrom('trust_contribution_days')
@@ -230,16 +235,21 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T211000_trust_contribution_days',
       '2026-11-24T212000_observations_occurred',
       '2026-11-24T213000_promises_at_risk',
+      '2026-11-24T214000_account_last_touches',
     ];
     await api.db.schema.dropTable('kind_outcome_days').execute();
     await api.db.schema.dropTable('trust_contribution_days').execute();
     await api.db.schema.dropIndex('charter_observations_occurred').execute();
     await api.db.schema.dropIndex('promises_at_risk_due').execute();
+    await api.db.schema.dropIndex('promises_made_account_owner').execute();
+    await api.db.schema.dropTable('account_last_touches').execute();
     await sql`delete from kysely_migration where name in (${sql.join(ours)})`.execute(api.db);
 
     expect(await migrateToLatest(api.db)).toEqual(ours);
     const backfilled = await read();
     expect(backfilled.kinds).toEqual(kept.kinds);
+    expect(backfilled.touches).toEqual(kept.touches);
+    expect(kept.touches[0]?.promise_fulfilled_at).toEqual(expect.any(String));
     expect(backfilled.trust.length).toBe(kept.trust.length);
     for (const [index, row] of backfilled.trust.entries()) {
       for (const [column, value] of Object.entries(row)) {

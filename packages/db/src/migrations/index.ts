@@ -20,6 +20,7 @@ import * as kindOutcomeDays from './2026-11-24T210000_kind_outcome_days.ts';
 import * as trustContributionDays from './2026-11-24T211000_trust_contribution_days.ts';
 import * as observationsOccurred from './2026-11-24T212000_observations_occurred.ts';
 import * as promisesAtRisk from './2026-11-24T213000_promises_at_risk.ts';
+import * as accountLastTouches from './2026-11-24T214000_account_last_touches.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T211000_trust_contribution_days': trustContributionDays,
   '2026-11-24T212000_observations_occurred': observationsOccurred,
   '2026-11-24T213000_promises_at_risk': promisesAtRisk,
+  '2026-11-24T214000_account_last_touches': accountLastTouches,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { Db } from '../schema/database.ts';
+import { rebuildAccountLastTouches } from './account-last-touches.queries.ts';
 import { rebuildKindOutcomeDays } from './kind-outcome-days.queries.ts';
 import { rebuildTrustContributionDays } from './trust-contribution-days.queries.ts';
 
@@ -10,4 +11,5 @@ import { rebuildTrustContributionDays } from './trust-contribution-days.queries.
 export async function rebuildDashboardRollups(db: Db): Promise<void> {
   await rebuildKindOutcomeDays(db);
   await rebuildTrustContributionDays(db);
+  await rebuildAccountLastTouches(db);
 }

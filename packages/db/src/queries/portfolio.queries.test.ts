@@ -4,6 +4,7 @@ import { now, seedOwnerAndAccount, testId } from '../__tests__/test-database.ts'
 import type { PromiseTable } from '../schema/promise.table.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { insertAccount } from './account.queries.ts';
+import { rebuildDashboardRollups } from './dashboard-rollups.queries.ts';
 import { rebuildKindOutcomeDays } from './kind-outcome-days.queries.ts';
 import {
   countAccountsInStages,
@@ -75,6 +76,8 @@ describe.each(databaseKinds)('portfolio aggregates on %s', (kind) => {
         ...row,
       })
       .execute();
+    // Written straight into the tables, as a bulk load would: the dashboards' rollups are rebuilt.
+    await rebuildDashboardRollups(database.db);
   }
 
   async function touchpoint(accountId: string, doneAt: string) {
@@ -101,6 +104,7 @@ describe.each(databaseKinds)('portfolio aggregates on %s', (kind) => {
         version: 1,
       })
       .execute();
+    await rebuildDashboardRollups(database.db);
   }
 
   it('counts per kind the promises kept on time, kept after renegotiation, late, missed and announced slips', async () => {

@@ -1,6 +1,7 @@
 import type { CharterVersion, KindOutcomeTally } from '@steadfast/domain';
 import { sql } from 'kysely';
 import type { Db } from '../schema/database.ts';
+import { findAccountLastTouch } from './account-last-touches.queries.ts';
 import { rowToVersion } from './charter.mapping.ts';
 import { tallyKindOutcomesBetween } from './kind-outcome-days.queries.ts';
 
@@ -96,8 +97,8 @@ export interface AccountTouchRow {
 
 /**
  * Accounts in the given stages with their latest touch (promise made, touchpoint done) at or after
- * `since`; null when there was none. Bounded by the number of accounts and by the promises and
- * touchpoints of the window from `since` (indexes promises_made, touchpoints_status_done).
+ * `since`; null when there was none. One row per account: the accounts with their latest touches
+ * (account_last_touches, kept on write), never the promises or touchpoints themselves.
  */
 export async function listLastTouches(
   db: Db,
@@ -106,57 +107,41 @@ export async function listLastTouches(
   if (filter.stages.length === 0) return [];
   const accounts = await db
     .selectFrom('accounts')
-    .select(['id', 'name', 'owner_id', 'created_at'])
-    .where('stage', 'in', [...filter.stages])
-    .orderBy('name')
+    .leftJoin('account_last_touches', 'account_last_touches.account_id', 'accounts.id')
+    .select([
+      'accounts.id',
+      'accounts.name',
+      'accounts.owner_id',
+      'accounts.created_at',
+      'account_last_touches.promise_made_at',
+      'account_last_touches.touchpoint_done_at',
+    ])
+    .where('accounts.stage', 'in', [...filter.stages])
+    .orderBy('accounts.name')
     .execute();
-  const promiseTouches = await db
-    .selectFrom('promises')
-    .select((eb) => ['account_id', eb.fn.max('made_at').as('at')])
-    .where('made_at', '>=', filter.since)
-    .groupBy('account_id')
-    .execute();
-  const doneTouches = await db
-    .selectFrom('touchpoints')
-    .select((eb) => ['account_id', eb.fn.max('done_at').as('at')])
-    .where('status', '=', 'done')
-    .where('done_at', '>=', filter.since)
-    .groupBy('account_id')
-    .execute();
-  const latest = new Map<string, string>();
-  for (const row of [...promiseTouches, ...doneTouches]) {
-    if (row.at === null) continue;
-    const at = String(row.at);
-    const known = latest.get(row.account_id);
-    if (known === undefined || at > known) latest.set(row.account_id, at);
-  }
-  return accounts.map((account) => ({
-    accountId: account.id,
-    accountName: account.name,
-    ownerId: account.owner_id,
-    createdAt: account.created_at,
-    lastTouchAt: latest.get(account.id) ?? null,
-  }));
+  return accounts.map((account) => {
+    // The latest touch since `since` is the latest touch ever, if that is since `since`.
+    const latest = [account.promise_made_at, account.touchpoint_done_at]
+      .filter((at): at is string => typeof at === 'string' && at >= filter.since)
+      .sort()
+      .at(-1);
+    return {
+      accountId: account.id,
+      accountName: account.name,
+      ownerId: account.owner_id,
+      createdAt: account.created_at,
+      lastTouchAt: latest ?? null,
+    };
+  });
 }
 
 /**
  * The latest touch of one account over its whole record: a promise made or fulfilled, or a
- * touchpoint done; null if none. Bounded by that account's own promises and touchpoints (indexes
- * lead with the account); asked only for accounts with no touch in the recent window.
+ * touchpoint done; null if none. One row (account_last_touches, kept on write).
  */
 export async function lastAccountTouchAt(db: Db, accountId: string): Promise<string | null> {
-  const promise = await db
-    .selectFrom('promises')
-    .select((eb) => [eb.fn.max('made_at').as('made'), eb.fn.max('fulfilled_at').as('fulfilled')])
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  const touchpoint = await db
-    .selectFrom('touchpoints')
-    .select((eb) => eb.fn.max('done_at').as('done'))
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'done')
-    .executeTakeFirst();
-  const moments = [promise?.made, promise?.fulfilled, touchpoint?.done].filter(
+  const touch = await findAccountLastTouch(db, accountId);
+  const moments = [touch?.promiseMadeAt, touch?.promiseFulfilledAt, touch?.touchpointDoneAt].filter(
     (moment): moment is string => typeof moment === 'string',
   );
   return moments.sort().at(-1) ?? null;

@@ -16,13 +16,14 @@ import {
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
+import { recordAccountTouch } from './account-last-touches.queries.ts';
 import { upsertPromiseResolution } from './forecast.queries.ts';
 import { findTalliedPromise, moveOutcomeTally } from './kind-outcome-days.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import { addTrustEvidence, companyScope, type TrustScopeRef } from './trust-evidence.queries.ts';
 import { insertTrustContribution } from './trust-history.queries.ts';
-import { holdPromiseForChange } from './write-turns.queries.ts';
 import { findUser } from './user.queries.ts';
+import { holdPromiseForChange } from './write-turns.queries.ts';
 
 /** A decided change: the event, the state it leads to, and that state measured in business time. */
 export interface PromiseChange {
@@ -96,6 +97,11 @@ export async function insertMadePromise(db: Db, made: PromiseChange): Promise<vo
     await trx.insertInto('promises').values(row).execute();
     await trx.insertInto('promise_events').values(eventToRow(made.event)).execute();
     await moveOutcomeTally(trx, { before: undefined, after: row });
+    await recordAccountTouch(trx, {
+      accountId: row.account_id,
+      column: 'promise_made_at',
+      at: row.made_at,
+    });
   });
 }
 
@@ -130,6 +136,13 @@ export async function appendPromiseEvent(db: Db, change: PromiseChange): Promise
         throw conflict(id, Number(current.version));
       }
       await moveOutcomeTally(trx, { before, after: row });
+      if (row.fulfilled_at) {
+        await recordAccountTouch(trx, {
+          accountId: row.account_id,
+          column: 'promise_fulfilled_at',
+          at: row.fulfilled_at,
+        });
+      }
       if (change.closing) await recordClosing(trx, change.state, change.closing);
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import {
 import type { Db } from '../schema/database.ts';
 import type { NewTouchpointRow, TouchpointRow } from '../schema/touchpoint.tables.ts';
 import { inTransaction } from '../transaction.ts';
+import { recordAccountTouch } from './account-last-touches.queries.ts';
 
 // The one place where touchpoint rows and domain objects meet.
 
@@ -62,7 +63,20 @@ function toRow(touchpoint: Touchpoint): NewTouchpointRow {
 
 /** Stores a touchpoint a person logged. */
 export async function insertTouchpoint(db: Db, touchpoint: Touchpoint): Promise<void> {
-  await db.insertInto('touchpoints').values(toRow(touchpoint)).execute();
+  await inTransaction(db, async (trx) => {
+    await trx.insertInto('touchpoints').values(toRow(touchpoint)).execute();
+    await recordDone(trx, touchpoint);
+  });
+}
+
+/** A touchpoint done is its account's latest touch if none is later (account_last_touches). */
+async function recordDone(db: Db, touchpoint: Touchpoint): Promise<void> {
+  if (touchpoint.status !== 'done' || touchpoint.doneAt === null) return;
+  await recordAccountTouch(db, {
+    accountId: touchpoint.accountId,
+    column: 'touchpoint_done_at',
+    at: touchpoint.doneAt,
+  });
 }
 
 /**
@@ -83,7 +97,9 @@ export async function insertSuggestedTouchpoints(
         .values(toRow(touchpoint))
         .onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).doNothing())
         .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) stored.push(touchpoint);
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
+      stored.push(touchpoint);
+      await recordDone(trx, touchpoint);
     }
     return stored;
   });
@@ -145,13 +161,18 @@ function conflict(id: string, currentVersion: number, expected: number): DomainE
 export async function saveTouchpointChange(db: Db, next: Touchpoint): Promise<void> {
   const { id, account_id: _account, created_at: _created, ...columns } = toRow(next);
   const previousVersion = next.version - 1;
-  const result = await db
-    .updateTable('touchpoints')
-    .set(columns)
-    .where('id', '=', id)
-    .where('version', '=', previousVersion)
-    .executeTakeFirst();
-  if (result.numUpdatedRows > 0n) return;
+  const saved = await inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('touchpoints')
+      .set(columns)
+      .where('id', '=', id)
+      .where('version', '=', previousVersion)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await recordDone(trx, next);
+    return true;
+  });
+  if (saved) return;
   const current = await db
     .selectFrom('touchpoints')
     .select('version')

@@ -23,4 +23,14 @@ export interface DashboardRollupTables {
    * of the promises closed that day, so a past month-end's evidence is today's less the days after.
    */
   trust_contribution_days: TrustEvidenceTable & { day: string };
+  /**
+   * Per account, its latest touch of each kind over its whole record: a promise made, a promise
+   * fulfilled, a touchpoint done (each only ever moves forward: none of them is undone).
+   */
+  account_last_touches: {
+    account_id: string;
+    promise_made_at: string | null;
+    promise_fulfilled_at: string | null;
+    touchpoint_done_at: string | null;
+  };
 }
