@@ -3,7 +3,8 @@
  *   npx tsx src/suites/dashboards-profile.ts STORE.sqlite 'portfolio.serviceGaps' [calls] [OUT]
  * profiles the timed calls alone (after a warm-up) into OUT.cpuprofile when OUT is given; then
  * `node src/suites/cpu-profile-summary.mjs OUT.cpuprofile` lists the top functions by self time.
- * The store is copied first and never written.
+ * The store is copied first and never written; with PROFILE_IN_PLACE=1 it is read where it lies
+ * (a copy already migrated and rebuilt, e.g. by an earlier run: a 1M store is gigabytes).
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -19,13 +20,16 @@ if (store === undefined || name === undefined) {
   console.error('usage: dashboards-profile.ts STORE.sqlite PROCEDURE [calls]');
   process.exit(2);
 }
+const inPlace = process.env.PROFILE_IN_PLACE === '1';
 const folder = mkdtempSync(join(tmpdir(), 'steadfast-profile-'));
-const file = join(folder, 'store.sqlite');
-copyFileSync(store, file);
+const file = inPlace ? store : join(folder, 'store.sqlite');
+if (!inPlace) copyFileSync(store, file);
 const handle = openDatabase({ kind: 'sqlite', file });
 try {
-  await migrateToLatest(handle.db);
-  await rebuildDashboardRollups(handle.db);
+  if (!inPlace) {
+    await migrateToLatest(handle.db);
+    await rebuildDashboardRollups(handle.db);
+  }
   const caller = await leaderCallerOn(handle, { email: benchLeader.email, now: HISTORY_NOW });
   const call = dashboardCall(name);
   const calls = Number(callsText ?? 50);
