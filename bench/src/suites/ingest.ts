@@ -1,7 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '@steadfast/server/testing';
+import { newestProfile, summariseProfile } from '../cpu-profile-summary.ts';
 import type { BenchContext, BenchFigure, BenchSuite } from '../figure.ts';
 import { rawInsert, rowsWritten } from './ingest-raw.ts';
 import { eventBatches, observationBatches, promisesFor } from './ingest-rows.ts';
@@ -69,6 +78,38 @@ async function withServer<T>(
   }
 }
 
+/**
+ * The server's profile of one phase, when profiling: written beside the results as text (the
+ * `.cpuprofile` itself stays in the profile folder) and its top frames for the figure's details.
+ */
+function profileOf(phase: string): Record<string, unknown> {
+  if (profileDir === undefined) return {};
+  const summary = summariseProfile(
+    JSON.parse(readFileSync(newestProfile(join(profileDir, phase)), 'utf8')),
+    30,
+  );
+  const text = (title: string, rows: typeof summary.self) =>
+    [
+      title,
+      ...rows.map(
+        (row) => `${String(row.ms).padStart(8)} ms ${String(row.share).padStart(5)}%  ${row.frame}`,
+      ),
+    ].join('\n');
+  writeFileSync(
+    new URL(`../../profiles/ingest-${phase}.txt`, import.meta.url),
+    `Server CPU profile of the ingest's ${phase} phase: ${summary.totalMs} ms on CPU (process start included, idle left out)\n\n${text('by place (self)', summary.byPlace)}\n\n${text('self', summary.self)}\n\n${text('inclusive', summary.inclusive)}\n`,
+  );
+  return {
+    profile: {
+      cpuMs: summary.totalMs,
+      byPlace: summary.byPlace.slice(0, 8),
+      inclusive: summary.inclusive
+        .filter((row) => !/^\(root\)|^processTicks|^runMicrotasks/.test(row.frame))
+        .slice(0, 12),
+    },
+  };
+}
+
 function figure(options: {
   name: string;
   rows: number;
@@ -119,6 +160,8 @@ export const ingestSuite: BenchSuite = {
     const accounts = clamp(context.scale.accounts / 50, 20, 200);
     const now = new Date();
 
+    if (profileDir !== undefined)
+      mkdirSync(new URL('../../profiles/', import.meta.url), { recursive: true });
     const root = mkdtempSync(join(tmpdir(), 'steadfast-bench-ingest-'));
     try {
       const dataDir = join(root, 'app');
@@ -177,6 +220,9 @@ export const ingestSuite: BenchSuite = {
             promises: events.promises,
             accounts,
             store: 'fresh, made by the bench',
+            bound:
+              'Each event is read, decided and measured in business time, its projection moved, and its outbox written; each closing (one a promise) adds trust evidence, contribution and contribution-day rows for the account, manager, team and company (12 upserts) and resolves its forecasts: the raw insert writes the event row alone. See bench/profiles/ingest-events.txt (BENCH_INGEST_PROFILE).',
+            ...profileOf('events'),
           },
         }),
         figure({
@@ -189,6 +235,9 @@ export const ingestSuite: BenchSuite = {
             accounts,
             terms: accounts * 2,
             store: 'fresh, made by the bench',
+            bound:
+              "Each batch is validated (zod), measured in the account's business calendar, checked for repeated references (one lookup per batch), inserted with ON CONFLICT against the (term, reference) index, scanned for charter breaches for the outbox, audited, and committed with a synchronous WAL sync per request; the raw insert is one transaction with one sync. See bench/profiles/ingest-observations.txt (BENCH_INGEST_PROFILE).",
+            ...profileOf('observations'),
           },
         }),
       ];
