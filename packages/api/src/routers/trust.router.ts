@@ -9,7 +9,7 @@ import {
   listTrustEvidence,
   listUsers,
 } from '@steadfast/db';
-import { idSchema, notFound } from '@steadfast/domain';
+import { emptyEvidence, idSchema, notFound, trustScoreValue } from '@steadfast/domain';
 import { z } from 'zod';
 import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
@@ -134,7 +134,18 @@ export const trustRouter = createRouter({
             : (await listUsers(ctx.db))
                 .filter((u) => u.role === 'account_manager')
                 .map((u) => ({ id: u.id, name: u.name }));
-      const ranked = subjects.map((subject) => {
+      // Every subject's score orders the ranking, but only the ones shown need the interval (two
+      // Beta quantiles each, most of a full score's cost): the same score, computed without it.
+      const ordered = subjects.map((subject) => ({
+        subject,
+        score: trustScoreValue(evidenceById.get(subject.id) ?? emptyEvidence(), {
+          prior,
+          settings: settings.trust,
+          now,
+        }),
+      }));
+      ordered.sort((a, b) => (input.order === 'lowest' ? a.score - b.score : b.score - a.score));
+      return ordered.slice(0, input.limit).map(({ subject }) => {
         const evidence = evidenceById.get(subject.id);
         const score = scoreOf(evidence, { prior, settings, now });
         return {
@@ -144,7 +155,5 @@ export const trustRouter = createRouter({
           outcomes: evidence?.outcomes ?? 0,
         };
       });
-      ranked.sort((a, b) => (input.order === 'lowest' ? a.score - b.score : b.score - a.score));
-      return ranked.slice(0, input.limit);
     }),
 });

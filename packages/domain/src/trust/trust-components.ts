@@ -14,6 +14,17 @@ export interface ReliabilityEstimate {
   high: number;
 }
 
+/** Reliability's Beta parameters and mean α/(α+β), without its credible bounds (cheap). */
+export function reliabilityMean(
+  evidence: TrustEvidence,
+  prior: TrustPrior,
+  settings: TrustSettings,
+): { alpha: number; beta: number; mean: number } {
+  const alpha = settings.priorWeight * prior.typicalReliability + evidence.positive;
+  const beta = settings.priorWeight * (1 - prior.typicalReliability) + evidence.negative;
+  return { alpha, beta, mean: alpha / (alpha + beta) };
+}
+
 /**
  * How reliably promises are kept: Beta(α, β) with α = k·p₀ + Σr and β = k·(1 − p₀) + Σs (prior
  * p₀ = typical reliability worth k promises); mean α/(α+β), interval from the Beta quantiles.
@@ -23,13 +34,12 @@ export function estimateReliability(
   prior: TrustPrior,
   settings: TrustSettings,
 ): ReliabilityEstimate {
-  const alpha = settings.priorWeight * prior.typicalReliability + evidence.positive;
-  const beta = settings.priorWeight * (1 - prior.typicalReliability) + evidence.negative;
+  const { alpha, beta, mean } = reliabilityMean(evidence, prior, settings);
   const tail = (1 - settings.credibleMass) / 2;
   return {
     alpha,
     beta,
-    mean: alpha / (alpha + beta),
+    mean,
     low: quantile(tail, alpha, beta),
     high: quantile(1 - tail, alpha, beta),
   };

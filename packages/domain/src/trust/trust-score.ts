@@ -9,6 +9,7 @@ import {
   estimateReliability,
   proactivityOf,
   type ReliabilityEstimate,
+  reliabilityMean,
 } from './trust-components.ts';
 import { decayEvidence, type TrustEvidence } from './trust-evidence.ts';
 import type { TrustPrior, TrustSettings } from './trust-settings.ts';
@@ -51,6 +52,19 @@ interface Part {
   value: number;
   weight: number;
   explanation: string;
+}
+
+/** The parts renormalised over the weights counted, and the score they sum to. */
+function weigh<P extends { value: number; weight: number }>(
+  parts: readonly P[],
+): { totalWeight: number; components: (P & { contribution: number })[]; score: number } {
+  const totalWeight = parts.reduce((sum, part) => sum + part.weight, 0);
+  const components = parts.map((part) => {
+    const weight = part.weight / totalWeight;
+    return { ...part, weight, contribution: 100 * weight * part.value };
+  });
+  const score = components.reduce((sum, component) => sum + component.contribution, 0);
+  return { totalWeight, components, score };
 }
 
 function invalid(field: string, message: string): DomainError {
@@ -124,12 +138,7 @@ export function trustScore(
     notCounted.push({ name: 'charter', reason: 'No service charter is measured for it.' });
   }
 
-  const totalWeight = parts.reduce((sum, part) => sum + part.weight, 0);
-  const components = parts.map((part): TrustComponent => {
-    const weight = part.weight / totalWeight;
-    return { ...part, weight, contribution: 100 * weight * part.value };
-  });
-  const score = components.reduce((sum, component) => sum + component.contribution, 0);
+  const { totalWeight, components, score } = weigh(parts);
   // Reliability enters linearly, so moving it to a bound moves the score by its weight times the gap.
   const reliabilityWeight = weights.reliability / totalWeight;
   return {
@@ -144,4 +153,39 @@ export function trustScore(
     components,
     notCounted,
   };
+}
+
+/**
+ * The same 0–100 score as `trustScore(...).score`, computed the same way but without the credible
+ * interval (two Beta quantiles) or the words: for ranking many scopes, where only the order and
+ * the shown few need the rest.
+ */
+export function trustScoreValue(
+  evidence: TrustEvidence,
+  options: {
+    prior: TrustPrior;
+    settings: TrustSettings;
+    now: Instant;
+    charterCompliance?: number | null;
+  },
+): number {
+  const { prior, settings, now } = options;
+  const charter = options.charterCompliance ?? null;
+  if (!(prior.typicalReliability > 0 && prior.typicalReliability < 1)) {
+    throw invalid('prior.typicalReliability', 'must be greater than 0 and less than 1');
+  }
+  if (charter !== null && !(charter >= 0 && charter <= 1)) {
+    throw invalid('charterCompliance', 'must be between 0 and 1');
+  }
+  const current = decayEvidence(evidence, now, settings.halfLifeDays);
+  const weights = settings.componentWeights;
+  const parts = [
+    { value: reliabilityMean(current, prior, settings).mean, weight: weights.reliability },
+  ];
+  if (current.deliveredWeight > 0)
+    parts.push({ value: consistencyOf(current, settings), weight: weights.consistency });
+  if (current.slips > 0)
+    parts.push({ value: proactivityOf(current, settings), weight: weights.proactivity });
+  if (charter !== null) parts.push({ value: charter, weight: weights.charter });
+  return weigh(parts).score;
 }
