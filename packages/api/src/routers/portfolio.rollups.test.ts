@@ -236,6 +236,7 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T212000_observations_occurred',
       '2026-11-24T213000_promises_at_risk',
       '2026-11-24T214000_account_last_touches',
+      '2026-11-24T215000_promises_closed_outcome',
     ];
     await api.db.schema.dropTable('kind_outcome_days').execute();
     await api.db.schema.dropTable('trust_contribution_days').execute();
@@ -243,6 +244,8 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
     await api.db.schema.dropIndex('promises_at_risk_due').execute();
     await api.db.schema.dropIndex('promises_made_account_owner').execute();
     await api.db.schema.dropTable('account_last_touches').execute();
+    await api.db.schema.dropIndex('promises_closed_outcome').execute();
+    await api.db.schema.createIndex('promises_closed').on('promises').column('closed_at').execute();
     await sql`delete from kysely_migration where name in (${sql.join(ours)})`.execute(api.db);
 
     expect(await migrateToLatest(api.db)).toEqual(ours);

@@ -21,6 +21,7 @@ import * as trustContributionDays from './2026-11-24T211000_trust_contribution_d
 import * as observationsOccurred from './2026-11-24T212000_observations_occurred.ts';
 import * as promisesAtRisk from './2026-11-24T213000_promises_at_risk.ts';
 import * as accountLastTouches from './2026-11-24T214000_account_last_touches.ts';
+import * as promisesClosedOutcome from './2026-11-24T215000_promises_closed_outcome.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T212000_observations_occurred': observationsOccurred,
   '2026-11-24T213000_promises_at_risk': promisesAtRisk,
   '2026-11-24T214000_account_last_touches': accountLastTouches,
+  '2026-11-24T215000_promises_closed_outcome': promisesClosedOutcome,
 };
 
 export const migrationProvider: MigrationProvider = {

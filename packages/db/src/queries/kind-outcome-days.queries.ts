@@ -208,7 +208,7 @@ const dayAfter = (day: string) =>
  * How the promises closed in [from, to) ended, per kind. The whole UTC days inside the window
  * come from the daily rollup (at most one row per day and kind); only the two part days at its
  * edges are counted from the projection, each bounded by one day's closings (index
- * promises_closed).
+ * promises_closed_outcome, which holds every column counted).
  */
 export async function tallyKindOutcomesBetween(
   db: Db,

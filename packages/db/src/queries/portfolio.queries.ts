@@ -18,7 +18,7 @@ export interface Window {
 /**
  * How the promises closed in the window ended, per kind: whole days from the daily rollup
  * (kind_outcome_days, at most one row per day and kind), the part days at the window's edges from
- * the promises projection (index promises_closed). At most one row per kind comes back.
+ * the promises projection (covering index promises_closed_outcome). At most one row per kind comes back.
  */
 export async function tallyKindOutcomes(db: Db, window: Window): Promise<KindOutcomeTally[]> {
   return tallyKindOutcomesBetween(db, window);
