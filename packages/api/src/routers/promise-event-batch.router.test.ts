@@ -7,6 +7,15 @@ import { createCaller } from '../root.ts';
 
 type BatchItem = Parameters<TestApi['caller']['promise']['recordEventBatch']>[0]['events'][number];
 
+function roundedNumbers<T extends object>(row: T): T {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? Number(value.toPrecision(12)) : value,
+    ]),
+  ) as T;
+}
+
 /** What a change of promises leaves in the store, without the ids and times of its own writing. */
 async function storedEffects(api: TestApi) {
   const events = await api.db
@@ -26,17 +35,27 @@ async function storedEffects(api: TestApi) {
     .selectFrom('trust_contributions')
     .selectAll()
     .orderBy('promise_id')
+    .orderBy('scope_type')
     .execute();
   const resolutions = await api.db
     .selectFrom('promise_resolutions')
     .selectAll()
     .orderBy('promise_id')
     .execute();
+  const days = await api.db
+    .selectFrom('trust_contribution_days')
+    .selectAll()
+    .orderBy('scope_type')
+    .orderBy('scope_id')
+    .orderBy('day')
+    .execute();
   const outbox = await outboxRows(api);
   return {
     events: events.map(({ id: _id, ...row }) => row),
     promises,
-    evidence,
+    // A batch adds its closings' sums once per scope: equal, up to floating-point rounding.
+    evidence: evidence.map(roundedNumbers),
+    days: days.map(roundedNumbers),
     contributions,
     resolutions,
     outbox: outbox.map((row) => ({

@@ -9,8 +9,19 @@ import {
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
+import { upsertPromiseResolution } from './forecast.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
-import { type PromiseChange, recordClosing } from './promise.queries.ts';
+import type { PromiseChange } from './promise.queries.ts';
+import { addTrustContributionDay } from './trust-contribution-days.queries.ts';
+import {
+  addTrustEvidence,
+  companyScope,
+  type TrustEvidenceSums,
+  type TrustScopeRef,
+  toEvidence,
+  toSums,
+} from './trust-evidence.queries.ts';
+import { findUser } from './user.queries.ts';
 
 // Bind parameters per statement stay far below SQLite's and PostgreSQL's limits.
 const LOOKUP_CHUNK = 500;
@@ -118,12 +129,83 @@ export async function appendPromiseChanges(
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) throw conflict(promiseId);
       }
-      for (const change of changes) {
-        if (change.closing) await recordClosing(trx, change.state, change.closing);
-      }
+      await recordClosings(trx, changes);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(racing ?? changes[0]?.event.promiseId ?? '');
     throw error;
   }
+}
+
+function addSums(into: TrustEvidenceSums | undefined, sums: TrustEvidenceSums): TrustEvidenceSums {
+  if (into === undefined) return { ...sums };
+  for (const column of Object.keys(sums) as (keyof TrustEvidenceSums)[])
+    into[column] += sums[column];
+  return into;
+}
+
+/**
+ * `recordClosing` for the closings among `changes`: each closing's forecasts resolved and its
+ * contribution rows written (account, owner, company, owner's team), with the trust evidence and
+ * per-day sums added once per scope (and day) for the whole batch instead of once per closing:
+ * the same sums, added in one statement each (floating-point sums may differ in the last bits).
+ */
+async function recordClosings(db: Db, changes: readonly PromiseChange[]): Promise<void> {
+  const teams = new Map<string, string | null>();
+  const byScope = new Map<string, { scope: TrustScopeRef; sums: TrustEvidenceSums }>();
+  const byDay = new Map<
+    string,
+    { scope: TrustScopeRef; closedAt: string; sums: TrustEvidenceSums }
+  >();
+  const contributions: {
+    scope_type: string;
+    scope_id: string;
+    promise_id: string;
+    closed_at: string;
+    outcome_kind: string;
+    evidence: string;
+  }[] = [];
+  for (const { state, closing } of changes) {
+    if (!closing) continue;
+    const closedAt = state.closedAt ?? state.updatedAt;
+    await upsertPromiseResolution(db, closing.resolution, closedAt);
+    if (closing.evidence === null) continue;
+    const { accountId, ownerId } = state.terms;
+    if (!teams.has(ownerId)) teams.set(ownerId, (await findUser(db, ownerId))?.teamId ?? null);
+    const teamId = teams.get(ownerId);
+    const scopes: TrustScopeRef[] = [
+      { type: 'account', id: accountId },
+      { type: 'manager', id: ownerId },
+      companyScope,
+    ];
+    // A manager's team, as it is when the promise closes (a change of team rebuilds the evidence).
+    if (teamId) scopes.push({ type: 'team', id: teamId });
+    const sums = toSums(closing.evidence);
+    const evidence = JSON.stringify(closing.evidence);
+    for (const scope of scopes) {
+      const key = `${scope.type}\u0000${scope.id}`;
+      byScope.set(key, { scope, sums: addSums(byScope.get(key)?.sums, sums) });
+      const dayKey = `${key}\u0000${closedAt.slice(0, 10)}`;
+      byDay.set(dayKey, { scope, closedAt, sums: addSums(byDay.get(dayKey)?.sums, sums) });
+      contributions.push({
+        scope_type: scope.type,
+        scope_id: scope.id,
+        promise_id: state.id,
+        closed_at: closedAt,
+        outcome_kind: closing.outcomeKind,
+        evidence,
+      });
+    }
+  }
+  const asEvidence = (scope: TrustScopeRef, sums: TrustEvidenceSums) =>
+    toEvidence({ scope_type: scope.type, scope_id: scope.id, ...sums });
+  for (const { scope, sums } of byScope.values())
+    await addTrustEvidence(db, [scope], asEvidence(scope, sums));
+  for (const { scope, closedAt, sums } of byDay.values())
+    await addTrustContributionDay(db, { scope, closedAt, evidence: asEvidence(scope, sums) });
+  for (let start = 0; start < contributions.length; start += INSERT_CHUNK)
+    await db
+      .insertInto('trust_contributions')
+      .values(contributions.slice(start, start + INSERT_CHUNK))
+      .execute();
 }
