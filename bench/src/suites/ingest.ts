@@ -221,7 +221,7 @@ export const ingestSuite: BenchSuite = {
             accounts,
             store: 'fresh, made by the bench',
             bound:
-              'Each event is read, decided and measured in business time, its projection moved, and its outbox written; each closing (one a promise) adds trust evidence, contribution and contribution-day rows for the account, manager, team and company (12 upserts) and resolves its forecasts: the raw insert writes the event row alone. See bench/profiles/ingest-events.txt (BENCH_INGEST_PROFILE).',
+              "Per event the server also reads the promise (one query per batch), decides and measures it in business time, and moves its projection (one UPDATE per promise); per closing (one a promise) it resolves the forecasts and adds trust contributions, with evidence and per-day sums added once per scope and batch; the outbox and audit once per batch; one synchronous WAL commit per request. The raw insert writes the event row alone, in one commit: the server's SQLite time alone is several times the raw insert's. See bench/profiles/ingest-events.txt (BENCH_INGEST_PROFILE).",
             ...profileOf('events'),
           },
         }),
