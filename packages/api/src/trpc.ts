@@ -8,6 +8,7 @@ import { mayCall, procedureAccess } from './access/procedure-access.ts';
 import { auditEntryFor } from './audit/audit-entry.ts';
 import type { ApiContext } from './context.ts';
 import { errorFormatter } from './error-formatter.ts';
+import { refuseNulCharacters } from './input/nul-characters.ts';
 
 // `OpenApiMeta`: the integration procedures also answer as REST, described by OpenAPI.
 const t = initTRPC.context<ApiContext>().meta<OpenApiMeta>().create({ errorFormatter });
@@ -75,7 +76,17 @@ const access = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   return next({ ctx: { ownerScope: user.id } });
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(access).use(audited);
+/** Text with a NUL character is refused before anything reads or stores it: see nul-characters.ts. */
+const textWithoutNul = t.middleware(async ({ getRawInput, next }) => {
+  refuseNulCharacters(await getRawInput().catch(() => undefined));
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(domainErrors)
+  .use(access)
+  .use(textWithoutNul)
+  .use(audited);
 
 /**
  * Only an admin may call it: users, teams, tokens, company settings, the audit trail. Anonymous
