@@ -244,27 +244,35 @@ async function screenshotPortfolio(browser: Browser, url: string, cookie: string
 }
 
 /**
- * Each procedure of the portfolio's batched call alone, as the leader (median of 3, after the
- * loads): a batch answers when its slowest procedure does, so this says which one bounds it.
+ * Each procedure the portfolio called, alone, as the leader (median of 3, after the loads): a
+ * batch answers when its slowest procedure does, so this says which one bounds it.
  */
-async function procedureTimes(batchUrl: string, cookie: string): Promise<Record<string, number>> {
-  const url = new URL(batchUrl);
-  const names = url.pathname.slice('/trpc/'.length).split(',');
-  const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, unknown>;
+async function procedureTimes(
+  callUrls: readonly string[],
+  cookie: string,
+): Promise<Record<string, number>> {
   const times: Record<string, number> = {};
-  for (const [index, name] of names.entries()) {
-    const input = inputs[String(index)];
-    const single = new URL(`/trpc/${name}`, url);
-    if (input !== undefined) single.searchParams.set('input', JSON.stringify(input));
-    const samples: number[] = [];
-    for (let run = 0; run < 3; run += 1) {
-      const started = performance.now();
-      const response = await fetch(single, { headers: { cookie: `${sessionCookie}=${cookie}` } });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`${name} answered ${response.status}`);
-      samples.push(performance.now() - started);
+  for (const callUrl of callUrls) {
+    const url = new URL(callUrl);
+    const names = url.pathname.slice('/trpc/'.length).split(',');
+    const batched = url.searchParams.get('batch') === '1';
+    const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, unknown>;
+    for (const [index, name] of names.entries()) {
+      const input = batched ? inputs[String(index)] : inputs;
+      const single = new URL(`/trpc/${name}`, url);
+      if (input !== undefined) single.searchParams.set('input', JSON.stringify(input));
+      const samples: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        const started = performance.now();
+        const response = await fetch(single, {
+          headers: { cookie: `${sessionCookie}=${cookie}` },
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${name} answered ${response.status}`);
+        samples.push(performance.now() - started);
+      }
+      times[name] = Math.round(median(samples));
     }
-    times[name] = Math.round(median(samples));
   }
   return times;
 }
@@ -321,10 +329,10 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
         );
         loads.push(measured);
       }
-      const batch = loads
-        .flatMap((load) => load.calls)
-        .find((call) => call.path.includes('trust.ranking'));
-      const procedureMs = batch === undefined ? {} : await procedureTimes(batch.url, cookie);
+      const procedureMs = await procedureTimes(
+        (loads[0]?.calls ?? []).map((call) => call.url),
+        cookie,
+      );
       await screenshotPortfolio(browser, server.url, cookie);
       context.log(`web-load: screenshot at ${portfolioScreenshot}`);
 
