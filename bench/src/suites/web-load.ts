@@ -128,6 +128,7 @@ interface ColdLoad {
   usableMs: number;
   shellMs: number;
   trustCardMs: number;
+  codeRanMs: number;
   /** The portfolio's tRPC requests: path and ms from navigation start to their end. */
   calls: { path: string; url: string; endMs: number; durationMs: number }[];
   /** ms from a click on the first ranking row until the account's page is there. */
@@ -157,6 +158,14 @@ async function coldLoad(browser: Browser, url: string, cookie: string): Promise<
       waitUntilUsable(page, 120_000),
     ]);
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    // The page's code has arrived and run (module scripts run before DOMContentLoaded): the
+    // floor before any data.
+    const codeRanMs = await page.evaluate(() => {
+      const [navigation] = performance.getEntriesByType('navigation');
+      return navigation instanceof PerformanceNavigationTiming
+        ? navigation.domContentLoadedEventEnd
+        : 0;
+    });
     // The portfolio's own calls: those finished by the time it was usable.
     const portfolioCalls = calls
       .map((call) => ({ ...call, endMs: Math.round(call.endMs - navigationStart) }))
@@ -173,7 +182,7 @@ async function coldLoad(browser: Browser, url: string, cookie: string): Promise<
     });
     await page.locator('h1').first().waitFor();
     const clickMs = performance.now() - clickStarted;
-    return { usableMs, shellMs, trustCardMs, calls: portfolioCalls, clickMs };
+    return { usableMs, shellMs, trustCardMs, codeRanMs, calls: portfolioCalls, clickMs };
   } finally {
     await context.close();
   }
@@ -325,7 +334,7 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
       for (let load = 0; load < coldLoads; load += 1) {
         const measured = await coldLoad(browser, server.url, cookie);
         context.log(
-          `web-load: cold load ${load + 1}: usable at ${Math.round(measured.usableMs)} ms (shell ${Math.round(measured.shellMs)} ms)`,
+          `web-load: cold load ${load + 1}: usable at ${Math.round(measured.usableMs)} ms (scripts run ${Math.round(measured.codeRanMs)} ms, trust card ${Math.round(measured.trustCardMs)} ms)`,
         );
         loads.push(measured);
       }
@@ -337,7 +346,7 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
       context.log(`web-load: screenshot at ${portfolioScreenshot}`);
 
       const usableMs = median(loads.map((load) => load.usableMs));
-      const shellMs = median(loads.map((load) => load.shellMs));
+      const codeRanMs = median(loads.map((load) => load.codeRanMs));
       const medianLoad = loads[Math.floor(loads.length / 2)]?.calls ?? [];
       return [
         {
@@ -369,11 +378,16 @@ async function measureWebLoad(context: BenchContext): Promise<BenchFigure[]> {
           name: `portfolio usable (trust + ranking rows), ${accounts} accounts, median of ${coldLoads} cold loads`,
           value: usableMs,
           unit: 'ms',
-          baseline: { name: 'app shell drawn, same loads', value: shellMs, unit: 'ms' },
-          ratio: usableMs / shellMs,
+          baseline: {
+            name: 'index.html + its scripts run (DOMContentLoaded), same loads',
+            value: codeRanMs,
+            unit: 'ms',
+          },
+          ratio: usableMs / codeRanMs,
           goal: { text: `≤ ${ttiGoalMs} ms`, met: usableMs <= ttiGoalMs },
           details: {
             usableMs: loads.map((load) => Math.round(load.usableMs)),
+            domContentLoadedMs: loads.map((load) => Math.round(load.codeRanMs)),
             shellMs: loads.map((load) => Math.round(load.shellMs)),
             trustCardMs: loads.map((load) => Math.round(load.trustCardMs)),
             clickToAccountPageMs: loads.map((load) => Math.round(load.clickMs)),
