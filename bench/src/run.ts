@@ -28,7 +28,8 @@ const program = new Command('bench')
     'where the figures are written',
     new URL('../results.json', import.meta.url).pathname,
   )
-  .parse();
+  // `pnpm --filter @steadfast/bench bench -- --suites …` passes the `--` on: skip it.
+  .parse(process.argv.filter((argument, index) => !(index === 2 && argument === '--')));
 
 const options = program.opts<{ scale: number; suites?: string; results: string }>();
 const chosen =
