@@ -49,8 +49,22 @@ async function storedEffects(api: TestApi) {
     .orderBy('scope_id')
     .orderBy('day')
     .execute();
+  // The dashboards' rollups kept beside the projection.
+  const kindDays = await api.db
+    .selectFrom('kind_outcome_days')
+    .selectAll()
+    .orderBy('day')
+    .orderBy('kind')
+    .execute();
+  const lastTouches = await api.db
+    .selectFrom('account_last_touches')
+    .selectAll()
+    .orderBy('account_id')
+    .execute();
   const outbox = await outboxRows(api);
   return {
+    kindDays,
+    lastTouches,
     events: events.map(({ id: _id, ...row }) => row),
     promises,
     // A batch adds its closings' sums once per scope: equal, up to floating-point rounding.

@@ -149,6 +149,23 @@ export async function findTalliedPromise(
     .executeTakeFirst();
 }
 
+/** The tally columns of many promises' projection rows, by id (chunked under bind limits). */
+export async function findTalliedPromises(
+  db: Db,
+  promiseIds: readonly string[],
+): Promise<Map<string, TalliedPromise>> {
+  const found = new Map<string, TalliedPromise>();
+  for (let start = 0; start < promiseIds.length; start += 500) {
+    const rows = await db
+      .selectFrom('promises')
+      .select(['id', ...talliedColumns])
+      .where('id', 'in', promiseIds.slice(start, start + 500))
+      .execute();
+    for (const { id, ...row } of rows) found.set(id, row);
+  }
+  return found;
+}
+
 /**
  * Recounts the daily outcome tallies from the promises projection: after a bulk load that wrote
  * promises without the write path (an import, the benchmark's generator). One grouped scan.

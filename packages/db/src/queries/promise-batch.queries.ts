@@ -9,7 +9,9 @@ import {
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
+import { recordAccountTouch } from './account-last-touches.queries.ts';
 import { upsertPromiseResolution } from './forecast.queries.ts';
+import { findTalliedPromises, moveOutcomeTally } from './kind-outcome-days.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import type { PromiseChange } from './promise.queries.ts';
 import { addTrustContributionDay } from './trust-contribution-days.queries.ts';
@@ -116,11 +118,11 @@ export async function appendPromiseChanges(
           .execute();
       }
       racing = undefined;
+      // The dashboards' rollups move with the projection, as in appendPromiseEvent.
+      const befores = await findTalliedPromises(trx, [...spans.keys()]);
       for (const [promiseId, { from, last }] of spans) {
-        const { id, ...columns } = projectionToRow({
-          ...summarisePromise(last.state),
-          ...last.measures,
-        });
+        const row = projectionToRow({ ...summarisePromise(last.state), ...last.measures });
+        const { id, ...columns } = row;
         const result = await trx
           .updateTable('promises')
           .set(columns)
@@ -128,6 +130,14 @@ export async function appendPromiseChanges(
           .where('version', '=', from)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) throw conflict(promiseId);
+        await moveOutcomeTally(trx, { before: befores.get(promiseId), after: row });
+        if (row.fulfilled_at) {
+          await recordAccountTouch(trx, {
+            accountId: row.account_id,
+            column: 'promise_fulfilled_at',
+            at: row.fulfilled_at,
+          });
+        }
       }
       await recordClosings(trx, changes);
     });
