@@ -53,6 +53,7 @@ const tokenScope: Record<string, TokenScope> = {
   'charter.observations': 'accounts:read',
   'promise.create': 'promises:write',
   'promise.recordEvent': 'promises:write',
+  'promise.recordEventBatch': 'promises:write',
   'request.create': 'promises:write',
   'promise.get': 'promises:read',
   'promise.list': 'promises:read',
