@@ -1,4 +1,4 @@
-import type { TrustScopeRef } from '@steadfast/db';
+import { type TrustEvidenceSums, type TrustScopeRef, toSums } from '@steadfast/db';
 import type { TrustEvidence } from '@steadfast/domain';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HistoryScale } from '../figure.ts';
@@ -14,29 +14,9 @@ import { HISTORY_NOW_MS } from './reference.ts';
 
 const BATCH = 4000;
 
-/** The trust_evidence columns, as trust-evidence.queries.ts maps a TrustEvidence to them. */
-function evidenceColumns(evidence: TrustEvidence) {
-  return {
-    positive: evidence.positive,
-    negative: evidence.negative,
-    delivered_weight: evidence.deliveredWeight,
-    lateness_sum: evidence.latenessSum,
-    lateness_squared_sum: evidence.latenessSquaredSum,
-    announced_slip_weight: evidence.announcedSlipWeight,
-    silent_slip_weight: evidence.silentSlipWeight,
-    announced_slips: evidence.announcedSlips,
-    slips: evidence.slips,
-    outcomes: evidence.outcomes,
-    count_early: evidence.counts.early,
-    count_on_time: evidence.counts.on_time,
-    count_late: evidence.counts.late,
-    count_renegotiated_kept: evidence.counts.renegotiated_kept,
-    count_missed: evidence.counts.missed,
-    count_released: evidence.counts.released,
-    count_cancelled: evidence.counts.cancelled,
-  };
-}
-type EvidenceColumns = ReturnType<typeof evidenceColumns>;
+/** The trust_evidence columns, mapped by the db package itself. */
+const evidenceColumns = toSums;
+type EvidenceColumns = TrustEvidenceSums;
 
 /** Picks accounts in proportion to their weight, among those that are clients at the moment. */
 function accountPicker(accounts: readonly AccountPlan[], random: Random) {
