@@ -46,7 +46,7 @@ export function startBackgroundWorker(options: {
       await scheduleRiskSweeps({ db: options.db, now, everyMs: options.riskSweepEveryMs });
       // Thank-yous, anniversaries and check-ins are suggested once a day per account.
       await scheduleTouchpointSuggestions({ db: options.db, now, everyMs: 86_400_000 });
-      // Each scope's trust score is kept once a day, for trends.
+      // Each scope's trust score is taken hourly (the day's latest is kept), for trends and the ranking.
       await scheduleTrustSnapshots({ db: options.db, now });
       // Finished jobs are kept a week for inspection, then forgotten.
       await purgeFinishedJobs(options.db, new Date(Date.parse(now) - 7 * 86_400_000).toISOString());

@@ -9,7 +9,7 @@ export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';
 export type { JobContext } from './background/job-kinds.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
-export { scheduleTrustSnapshots } from './background/trust-snapshot.job.ts';
+export { scheduleTrustSnapshots, snapshotTrustScores } from './background/trust-snapshot.job.ts';
 export {
   defaultWebhookDeliverySettings,
   deliverDueWebhooks,

@@ -36,6 +36,7 @@ export * from './queries/transfer.queries.ts';
 export * from './queries/trust-contribution-days.queries.ts';
 export * from './queries/trust-evidence.queries.ts';
 export * from './queries/trust-history.queries.ts';
+export * from './queries/trust-ranking.queries.ts';
 export * from './queries/user.queries.ts';
 export * from './queries/webhook-delivery.queries.ts';
 export * from './queries/webhook-subscription.queries.ts';

@@ -1,18 +1,9 @@
-import {
-  companyScope,
-  findAccount,
-  findTeam,
-  findTrustEvidence,
-  findUser,
-  listAccounts,
-  listTeams,
-  listTrustEvidence,
-  listUsers,
-} from '@steadfast/db';
-import { emptyEvidence, idSchema, notFound, trustScoreValue } from '@steadfast/domain';
+import { companyScope, findAccount, findTeam, findTrustEvidence, findUser } from '@steadfast/db';
+import { idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
 import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { rankAccounts, rankPeople } from '../analytics/trust-ranking.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 import { integrationRoutes } from '../openapi/integration-routes.ts';
 import {
@@ -121,35 +112,17 @@ export const trustRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const { settings } = await loadAnalyticsSettings(ctx.db);
       const now = ctx.now();
-      const [rows, prior] = await Promise.all([
-        listTrustEvidence(ctx.db, input.scope),
-        companyPrior(ctx.db, settings, now),
-      ]);
-      const evidenceById = new Map(rows.map((row) => [row.scopeId, row.evidence]));
-      const subjects =
+      const prior = await companyPrior(ctx.db, settings, now);
+      const options = { db: ctx.db, settings, prior, now, order: input.order, limit: input.limit };
+      const shown =
         input.scope === 'account'
-          ? (await listAccounts(ctx.db)).map((a) => ({ id: a.id, name: a.name }))
-          : input.scope === 'team'
-            ? (await listTeams(ctx.db)).map((t) => ({ id: t.id, name: t.name }))
-            : (await listUsers(ctx.db))
-                .filter((u) => u.role === 'account_manager')
-                .map((u) => ({ id: u.id, name: u.name }));
-      // Every subject's score orders the ranking, but only the ones shown need the interval (two
-      // Beta quantiles each, most of a full score's cost): the same score, computed without it.
-      const ordered = subjects.map((subject) => ({
-        subject,
-        score: trustScoreValue(evidenceById.get(subject.id) ?? emptyEvidence(), {
-          prior,
-          settings: settings.trust,
-          now,
-        }),
-      }));
-      ordered.sort((a, b) => (input.order === 'lowest' ? a.score - b.score : b.score - a.score));
-      return ordered.slice(0, input.limit).map(({ subject }) => {
-        const evidence = evidenceById.get(subject.id);
+          ? await rankAccounts(options)
+          : await rankPeople(input.scope, options);
+      return shown.map(({ id, name, evidence }) => {
         const score = scoreOf(evidence, { prior, settings, now });
         return {
-          ...subject,
+          id,
+          name,
           score: score.score,
           interval: score.interval,
           outcomes: evidence?.outcomes ?? 0,

@@ -43,11 +43,18 @@ export interface TrustHistoryTable {
   high: number;
 }
 
+/** When the worker last took the day's trust scores (trust_history): the ranking reads them. */
+export interface TrustSnapshotTable {
+  day: string;
+  taken_at: string;
+}
+
 export interface ForecastTables {
   forecasts: ForecastTable;
   promise_resolutions: PromiseResolutionTable;
   trust_contributions: TrustContributionTable;
   trust_history: TrustHistoryTable;
+  trust_snapshots: TrustSnapshotTable;
 }
 
 export type ForecastRow = Selectable<ForecastTable>;
