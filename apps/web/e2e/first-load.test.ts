@@ -22,9 +22,9 @@ describe('the web admin’s first load', () => {
     const contents = scripts.map((script) => readFileSync(`${dist}${script}`, 'utf8'));
     const gzipped = contents.reduce((sum, text) => sum + gzipSync(text).length, 0);
     expect(gzipped).toBeLessThan(firstLoadBudgetBytes);
-    // recharts and TanStack Table come with the pages that draw them, not on the first load.
+    // The charts and TanStack Table come with the pages that draw them, not on the first load.
     for (const text of contents) {
-      expect(text).not.toContain('recharts-wrapper');
+      expect(text).not.toContain('chart-svg');
       expect(text).not.toContain('getSortedRowModel');
     }
   });

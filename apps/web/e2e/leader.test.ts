@@ -40,13 +40,23 @@ describe('a leader reads the portfolio in the web admin', () => {
     expect(score).toBeLessThan(100);
     const range = await trust.locator('.sf-score-range').first().textContent();
     expect(range).toMatch(/^\d+–\d+$/);
-    // Twelve month-ends, each a dot on the line.
-    await page.locator('[data-testid="trust-trend"] .recharts-line-dot').nth(11).waitFor();
-    expect(await page.locator('[data-testid="trust-trend"] .recharts-line-dot').count()).toBe(12);
-    await page
-      .locator('[data-testid="kind-slips-chart"] .recharts-bar-rectangle')
-      .first()
-      .waitFor();
+    // Twelve month-ends, each a dot on the line whose hover text gives trust and its range.
+    const trend = page.locator('[data-testid="trust-trend"]');
+    await trend.locator('.chart-dot').nth(11).waitFor();
+    expect(await trend.locator('.chart-dot').count()).toBe(12);
+    expect(await trend.getByRole('img').getAttribute('aria-label')).toMatch(/^Trust at each/);
+    expect(await trend.locator('.chart-point title').first().textContent()).toMatch(
+      /^\d{4}-\d{2}-\d{2}: trust \d+(\.\d)?, likely range \d+(\.\d)?–\d+(\.\d)?$/,
+    );
+    // Outcome shares per kind: stacked bars, with the four outcomes named in the legend.
+    const slips = page.locator('[data-testid="kind-slips-chart"]');
+    await slips.locator('.chart-bar').first().waitFor();
+    expect(await slips.locator('.chart-legend li').allTextContents()).toEqual([
+      'kept on time',
+      'renegotiated, kept',
+      'late',
+      'missed',
+    ]);
     expect(
       await page.locator('#ranking-title').locator('..').locator('..').locator('tbody tr').count(),
     ).toBe(30);
@@ -98,7 +108,7 @@ describe('a leader reads the portfolio in the web admin', () => {
     await page.getByRole('heading', { name: 'Promise timeline' }).waitFor();
     expect(await page.locator('.timeline-item').count()).toBeGreaterThan(0);
     // The account's own year, month by month.
-    await page.locator('[data-testid="trust-trend"] .recharts-line-dot').nth(11).waitFor();
+    await page.locator('[data-testid="trust-trend"] .chart-dot').nth(11).waitFor();
     await screenshot(page, '03-account');
 
     // The address is the page: opened afresh, it shows the same account.
@@ -179,7 +189,7 @@ describe('a leader reads the portfolio in the web admin', () => {
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("style-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
-    await page.locator('[data-testid="trust-trend"] .recharts-line-dot').nth(11).waitFor();
+    await page.locator('[data-testid="trust-trend"] .chart-dot').nth(11).waitFor();
     // Every page this file visited, charts and tables included, ran under that policy.
     expect(cspViolations).toEqual([]);
   });

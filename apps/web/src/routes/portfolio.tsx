@@ -8,8 +8,8 @@ import { AtRiskList } from '../features/portfolio/at-risk-list.tsx';
 import { CompanyTrustCard } from '../features/portfolio/company-trust-card.tsx';
 import { RankingTable } from '../features/portfolio/ranking-table.tsx';
 
-// The charts (recharts, the page's largest code) arrive in their own chunks: the trust card and
-// the ranking are drawn without waiting for them.
+// The charts arrive in their own chunks: the trust card and the ranking are drawn without
+// waiting for them (or for the charts' queries).
 const TrustTrendChart = lazy(() =>
   import('../features/portfolio/trust-trend-chart.tsx').then((module) => ({
     default: module.TrustTrendChart,

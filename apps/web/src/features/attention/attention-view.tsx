@@ -1,16 +1,7 @@
 import { Empty, formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { BarChart } from '../../components/charts/bar-chart.tsx';
 import { Panel } from '../../components/page-header.tsx';
 import { useTRPC } from '../../trpc.ts';
 
@@ -23,38 +14,22 @@ export function AttentionView() {
       {(found) => (
         <div className="grid">
           <Panel title="Prospects vs existing clients (90 days)" id="effort" wide>
-            <div style={{ width: '100%', height: 240 }} data-testid="effort-chart">
-              <ResponsiveContainer>
-                <BarChart
-                  data={found.managers.map((manager) => ({
-                    name: manager.managerName,
-                    prospects: manager.prospectEffort,
-                    clients: manager.existingEffort,
-                  }))}
-                  margin={{ top: 8, right: 16, bottom: 0, left: -12 }}
-                >
-                  <CartesianGrid stroke="#e7ebf1" vertical={false} />
-                  <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-                  <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
-                  <Tooltip />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar
-                    dataKey="clients"
-                    name="existing clients"
-                    stackId="e"
-                    fill="#2457c5"
-                    isAnimationActive={false}
-                  />
-                  <Bar
-                    dataKey="prospects"
-                    name="prospects"
-                    stackId="e"
-                    fill="#e8a33d"
-                    isAnimationActive={false}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <BarChart
+              testId="effort-chart"
+              label="Each manager's effort in the last 90 days (promises made and touchpoints done), on existing clients and on prospects, stacked"
+              rows={found.managers.map((manager) => ({
+                category: manager.managerName,
+                values: { clients: manager.existingEffort, prospects: manager.prospectEffort },
+              }))}
+              series={[
+                { key: 'clients', name: 'existing clients', colour: '#2457c5' },
+                { key: 'prospects', name: 'prospects', colour: '#e8a33d' },
+              ]}
+              layout="columns"
+              height={240}
+              integerTicks
+              legend
+            />
             <ul className="item-list compact">
               {found.managers.map((manager) => (
                 <li key={manager.managerId}>

@@ -1,7 +1,7 @@
 import { Empty, NumberWithParts, QueryView } from '@steadfast/ui';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart } from '../../components/charts/bar-chart.tsx';
 import { formatDay } from '../../components/format.ts';
 import { Panel } from '../../components/page-header.tsx';
 import { SortableTable } from '../../components/sortable-table.tsx';
@@ -58,29 +58,19 @@ export function FrictionRanking() {
       {(found) => (
         <div className="grid">
           <Panel title="Policies by impact" id="friction-chart" wide>
-            <div
-              style={{ width: '100%', height: Math.max(160, found.policies.length * 36) }}
-              data-testid="friction-chart"
-            >
-              <ResponsiveContainer>
-                <BarChart
-                  data={found.policies}
-                  layout="vertical"
-                  margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
-                >
-                  <CartesianGrid stroke="#e7ebf1" horizontal={false} />
-                  <XAxis type="number" tick={{ fontSize: 12 }} allowDecimals={false} />
-                  <YAxis type="category" dataKey="policy" width={240} tick={{ fontSize: 12 }} />
-                  <Tooltip />
-                  <Bar
-                    dataKey="impactScore"
-                    name="impact"
-                    fill="#c2573f"
-                    isAnimationActive={false}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <BarChart
+              testId="friction-chart"
+              label="Each reported policy's impact score, highest first; every figure is in the table below"
+              rows={found.policies.map((policy) => ({
+                category: policy.policy,
+                values: { impactScore: policy.impactScore },
+              }))}
+              series={[{ key: 'impactScore', name: 'impact', colour: '#c2573f' }]}
+              layout="rows"
+              height={Math.max(160, found.policies.length * 36)}
+              categoryWidth={240}
+              integerTicks
+            />
           </Panel>
           <Panel title="Every policy reported" id="friction-table" wide>
             <div className="table-scroll">

@@ -1,17 +1,7 @@
 import { formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { BarChart } from '../../components/charts/bar-chart.tsx';
 import { Panel } from '../../components/page-header.tsx';
 import { type ServiceGap, useServiceGaps } from './use-service-gaps.ts';
 
@@ -80,34 +70,32 @@ export function ServiceGapsView() {
       {({ gaps: found }) => (
         <div className="grid">
           <Panel title="The five gaps at a glance" id="gaps-chart" wide>
-            <div style={{ width: '100%', height: 220 }} data-testid="gaps-chart">
-              <ResponsiveContainer>
-                <BarChart
-                  data={found.map((gap) => ({
-                    area: areaNames[gap.area],
-                    measure: gap.measure === null ? 0 : Math.round(gap.measure * 1000) / 10,
-                    status: gap.status,
-                  }))}
-                  margin={{ top: 8, right: 16, bottom: 0, left: -12 }}
-                >
-                  <CartesianGrid stroke="#e7ebf1" vertical={false} />
-                  <XAxis dataKey="area" tick={{ fontSize: 12 }} />
-                  <YAxis
-                    domain={[0, 100]}
-                    tickFormatter={(value: number) => `${value}%`}
-                    tick={{ fontSize: 12 }}
-                  />
-                  <Tooltip formatter={(value) => [`${value}%`, 'no gap at 100%']} />
-                  <ReferenceLine y={90} stroke="#3f9d6b" strokeDasharray="4 4" />
-                  <ReferenceLine y={70} stroke="#d0523f" strokeDasharray="4 4" />
-                  <Bar dataKey="measure" isAnimationActive={false}>
-                    {found.map((gap) => (
-                      <Cell key={gap.area} fill={statusColours[gap.status]} />
-                    ))}
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <BarChart
+              testId="gaps-chart"
+              label={`Each gap's measure, where 100% is no gap: ${found
+                .map(
+                  (gap) =>
+                    `${areaNames[gap.area]} ${gap.measure === null ? 'not measured' : formatPercent(gap.measure)}`,
+                )
+                .join(', ')}`}
+              rows={found.map((gap) => ({
+                category: areaNames[gap.area],
+                values: {
+                  measure: gap.measure === null ? 0 : Math.round(gap.measure * 1000) / 10,
+                },
+                colour: statusColours[gap.status],
+              }))}
+              series={[{ key: 'measure', name: 'measure', colour: statusColours.unknown }]}
+              layout="columns"
+              height={220}
+              domain={[0, 100]}
+              formatTick={(value) => `${value}%`}
+              referenceLines={[
+                { value: 90, colour: '#3f9d6b' },
+                { value: 70, colour: '#d0523f' },
+              ]}
+              describe={(row, _series, piece) => `${row.category}: ${piece.value}%, no gap at 100%`}
+            />
             <p className="muted">
               Below 70% is a gap (red line), below 90% worth watching (green line).
             </p>

@@ -1,23 +1,14 @@
 import { formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { BarChart, type BarRow, type BarSeries } from '../../components/charts/bar-chart.tsx';
 import { Panel } from '../../components/page-header.tsx';
 import { useKindSlips } from './use-portfolio.ts';
 
-const outcomeColours = {
-  keptOnTime: '#3f9d6b',
-  keptRenegotiated: '#a6c8a0',
-  late: '#e8a33d',
-  missed: '#d0523f',
-} as const;
+const outcomes: BarSeries[] = [
+  { key: 'keptOnTime', name: 'kept on time', colour: '#3f9d6b' },
+  { key: 'keptRenegotiated', name: 'renegotiated, kept', colour: '#a6c8a0' },
+  { key: 'late', name: 'late', colour: '#e8a33d' },
+  { key: 'missed', name: 'missed', colour: '#d0523f' },
+];
 
 /** Which kinds of promise slip over the last year: outcome shares per kind, most slipping first. */
 export function KindSlipsChart() {
@@ -31,63 +22,32 @@ export function KindSlipsChart() {
       >
         {({ kinds }) => {
           const measured = kinds.filter((kind) => kind.closed > 0);
-          const rows = measured.map((kind) => ({
-            kind: kind.kind,
-            keptOnTime: kind.keptOnTime,
-            keptRenegotiated: kind.keptRenegotiated,
-            late: kind.late,
-            missed: kind.missed,
+          const rows: BarRow[] = measured.map((kind) => ({
+            category: kind.kind,
+            values: {
+              keptOnTime: kind.keptOnTime,
+              keptRenegotiated: kind.keptRenegotiated,
+              late: kind.late,
+              missed: kind.missed,
+            },
           }));
           return (
             <>
-              <div style={{ width: '100%', height: 240 }} data-testid="kind-slips-chart">
-                <ResponsiveContainer>
-                  <BarChart
-                    data={rows}
-                    layout="vertical"
-                    margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
-                    stackOffset="expand"
-                  >
-                    <CartesianGrid stroke="#e7ebf1" horizontal={false} />
-                    <XAxis
-                      type="number"
-                      tickFormatter={(share: number) => `${Math.round(share * 100)}%`}
-                      tick={{ fontSize: 12 }}
-                    />
-                    <YAxis type="category" dataKey="kind" width={72} tick={{ fontSize: 12 }} />
-                    <Tooltip />
-                    <Legend wrapperStyle={{ fontSize: 12 }} />
-                    <Bar
-                      dataKey="keptOnTime"
-                      name="kept on time"
-                      stackId="a"
-                      fill={outcomeColours.keptOnTime}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="keptRenegotiated"
-                      name="renegotiated, kept"
-                      stackId="a"
-                      fill={outcomeColours.keptRenegotiated}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="late"
-                      name="late"
-                      stackId="a"
-                      fill={outcomeColours.late}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="missed"
-                      name="missed"
-                      stackId="a"
-                      fill={outcomeColours.missed}
-                      isAnimationActive={false}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
+              <BarChart
+                testId="kind-slips-chart"
+                label="Outcomes of each promise kind's closed promises as shares: kept on time, renegotiated then kept, late, missed"
+                rows={rows}
+                series={outcomes}
+                layout="rows"
+                height={240}
+                expand
+                categoryWidth={72}
+                formatTick={(share) => `${Math.round(share * 100)}%`}
+                describe={(row, outcome, piece) =>
+                  `${row.category}, ${outcome.name}: ${piece.value} (${Math.round((piece.to - piece.from) * 100)}%)`
+                }
+                legend
+              />
               <table className="data-table compact">
                 <caption className="visually-hidden">Slip share per promise kind</caption>
                 <thead>
