@@ -47,6 +47,10 @@ export function ensureWebAdminBuilt() {
   const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: web,
     stdio: 'inherit',
+    // Always the production build: vite keeps a NODE_ENV it inherits, and vitest (the browser
+    // tests' global setup) sets it to 'test', which bundled React's development build (~70 KB
+    // gzipped more) into the dist that `pnpm start` and the bench then served.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return build.status === 0;
 }
