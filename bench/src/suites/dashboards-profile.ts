@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrateToLatest, openDatabase, rebuildDashboardRollups } from '@steadfast/db';
 import { benchLeader, HISTORY_NOW } from '../history/fixture.ts';
-import { dashboardCall, leaderCallerOn } from './dashboards.ts';
+import { dashboardCall, leaderCallerOn, takeTrustSnapshot } from './dashboards.ts';
 
 const [store, name, callsText, out] = process.argv.slice(2);
 if (store === undefined || name === undefined) {
@@ -29,6 +29,7 @@ try {
   if (!inPlace) {
     await migrateToLatest(handle.db);
     await rebuildDashboardRollups(handle.db);
+    await takeTrustSnapshot(handle);
   }
   const caller = await leaderCallerOn(handle, { email: benchLeader.email, now: HISTORY_NOW });
   const call = dashboardCall(name);

@@ -125,7 +125,7 @@ const snapshotAgeMs = 30 * 60_000;
  * hour before the dashboards are read, so the closings of that half hour are ranked live as they
  * would be. Taken only where the store has none, as the generator's bulk load takes none.
  */
-async function takeTrustSnapshot(handle: DatabaseHandle): Promise<boolean> {
+export async function takeTrustSnapshot(handle: DatabaseHandle): Promise<boolean> {
   const taken = await handle.db.selectFrom('trust_snapshots').select('day').limit(1).execute();
   if (taken.length > 0) return false;
   const now = new Date(Date.parse(HISTORY_NOW) - snapshotAgeMs).toISOString();

@@ -1,6 +1,6 @@
 import {
   type Db,
-  findAccountsByIds,
+  findAccountNames,
   latestTrustSnapshot,
   listAccounts,
   listScopesClosedSince,
@@ -8,6 +8,7 @@ import {
   listTeams,
   listTrustEvidence,
   listTrustEvidenceOf,
+  listTrustOutcomesOf,
   listUsers,
 } from '@steadfast/db';
 import {
@@ -23,6 +24,10 @@ export interface RankedSubject {
   id: string;
   name: string;
   evidence: TrustEvidence | undefined;
+  /** Closed promises counted in the score. */
+  outcomes: number;
+  /** The score and interval to show as they stand in a fresh snapshot; absent: score it now. */
+  shown?: { score: number; interval: { low: number; high: number } };
 }
 
 interface RankingOptions {
@@ -45,11 +50,13 @@ function rank(
 ): RankedSubject[] {
   const scored = subjects.map((subject) => ({
     subject,
-    score: trustScoreValue(subject.evidence ?? emptyEvidence(), {
-      prior: options.prior,
-      settings: options.settings.trust,
-      now: options.now,
-    }),
+    score:
+      subject.shown?.score ??
+      trustScoreValue(subject.evidence ?? emptyEvidence(), {
+        prior: options.prior,
+        settings: options.settings.trust,
+        now: options.now,
+      }),
   }));
   const sign = options.order === 'lowest' ? 1 : -1;
   scored.sort((a, b) => sign * (a.score - b.score || (a.subject.id < b.subject.id ? -1 : 1)));
@@ -67,29 +74,38 @@ export async function rankAllAccounts(options: RankingOptions): Promise<RankedSu
   ]);
   const evidenceById = new Map(evidence.map((row) => [row.scopeId, row.evidence]));
   return rank(
-    accounts.map((account) => ({
-      id: account.id,
-      name: account.name,
-      evidence: evidenceById.get(account.id),
-    })),
+    accounts.map((account) => {
+      const found = evidenceById.get(account.id);
+      return {
+        id: account.id,
+        name: account.name,
+        evidence: found,
+        outcomes: found?.outcomes ?? 0,
+      };
+    }),
     options,
   );
 }
+
+/** A snapshot this recent is shown as it stands; an older one (the worker is behind) only orders. */
+const freshSnapshotMs = 2 * 3_600_000;
 
 /**
  * The accounts ranked by trust without scoring every account: the worker's latest snapshot of the
  * scores (taken hourly) gives the order, read from an index in score order, so the work is bounded
  * by the rows shown and the closings since the snapshot, not by the number of accounts.
  *
- * Accounts with a closing since the snapshot are rescored live and ranked among the snapshot's
- * best candidates; every row shown is scored live. What the snapshot cannot see until the next
- * one (an hour at most): an account created since, a closing recorded since with an earlier
- * closing time, and the slow drift of decay and of the company prior.
+ * Accounts with a closing since the snapshot are rescored now and ranked among the snapshot's
+ * best candidates. The others show their snapshot score and interval (at most two hours old; the
+ * decay and the company prior move them by hundredths of a point an hour); when the worker has
+ * fallen further behind, every candidate is rescored now. Until the next snapshot the ranking does
+ * not see an account created since, nor a closing recorded since with an earlier closing time.
  */
 export async function rankAccounts(options: RankingOptions): Promise<RankedSubject[]> {
   const { db } = options;
   const snapshot = await latestTrustSnapshot(db);
   if (snapshot === undefined) return rankAllAccounts(options);
+  const fresh = Date.parse(options.now) - Date.parse(snapshot.takenAt) <= freshSnapshotMs;
   const changed = new Set(
     await listScopesClosedSince(db, { type: 'account', since: snapshot.takenAt }),
   );
@@ -100,19 +116,29 @@ export async function rankAccounts(options: RankingOptions): Promise<RankedSubje
     // Enough that the changed ones, wherever they now stand, leave `limit` unchanged candidates.
     limit: options.limit + changed.size,
   });
-  const candidateIds = [
-    ...new Set([...ranked.map((row) => row.scopeId).filter((id) => !changed.has(id)), ...changed]),
-  ];
-  const [accounts, evidence] = await Promise.all([
-    findAccountsByIds(db, candidateIds),
-    listTrustEvidenceOf(db, 'account', candidateIds),
+  const stored = new Map(
+    ranked.filter((row) => !changed.has(row.scopeId)).map((row) => [row.scopeId, row]),
+  );
+  const candidateIds = [...new Set([...stored.keys(), ...changed])];
+  // A fresh snapshot's rows need only their count of outcomes; the others their whole evidence.
+  const rescored = fresh ? [...changed] : candidateIds;
+  const [names, evidence, outcomes] = await Promise.all([
+    findAccountNames(db, candidateIds),
+    listTrustEvidenceOf(db, 'account', rescored),
+    fresh ? listTrustOutcomesOf(db, 'account', [...stored.keys()]) : new Map<string, number>(),
   ]);
   return rank(
-    accounts.map((account) => ({
-      id: account.id,
-      name: account.name,
-      evidence: evidence.get(account.id),
-    })),
+    names.map(({ id, name }) => {
+      const kept = fresh ? stored.get(id) : undefined;
+      const found = evidence.get(id);
+      return {
+        id,
+        name,
+        evidence: found,
+        outcomes: found?.outcomes ?? outcomes.get(id) ?? 0,
+        ...(kept && { shown: { score: kept.score, interval: { low: kept.low, high: kept.high } } }),
+      };
+    }),
     options,
   );
 }
@@ -136,7 +162,12 @@ export async function rankPeople(
   const scored = subjects.map((subject) => {
     const found = evidenceById.get(subject.id);
     return {
-      subject: { id: subject.id, name: subject.name, evidence: found },
+      subject: {
+        id: subject.id,
+        name: subject.name,
+        evidence: found,
+        outcomes: found?.outcomes ?? 0,
+      },
       score: trustScoreValue(found ?? emptyEvidence(), {
         prior: options.prior,
         settings: options.settings.trust,

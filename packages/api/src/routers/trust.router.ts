@@ -118,15 +118,9 @@ export const trustRouter = createRouter({
         input.scope === 'account'
           ? await rankAccounts(options)
           : await rankPeople(input.scope, options);
-      return shown.map(({ id, name, evidence }) => {
-        const score = scoreOf(evidence, { prior, settings, now });
-        return {
-          id,
-          name,
-          score: score.score,
-          interval: score.interval,
-          outcomes: evidence?.outcomes ?? 0,
-        };
+      return shown.map(({ id, name, evidence, outcomes, shown: standing }) => {
+        const { score, interval } = standing ?? scoreOf(evidence, { prior, settings, now });
+        return { id, name, score, interval, outcomes };
       });
     }),
 });

@@ -8,6 +8,8 @@ import type {
 import type { AccountRow } from '../schema/account.table.ts';
 import type { ContactRow } from '../schema/contact.table.ts';
 import type { Db } from '../schema/database.ts';
+import { inTransaction } from '../transaction.ts';
+import { recordAccountCreated } from './account-last-touches.queries.ts';
 
 /** An accounts row as the domain's Account (for reads that batch accounts with other rows). */
 export function toAccount(row: AccountRow): Account {
@@ -38,6 +40,14 @@ function toContact(row: ContactRow): Contact {
 }
 
 export async function insertAccount(db: Db, account: Account): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await insertAccountRow(trx, account);
+    // Quiet since it was created, until its first touch (the neglected accounts' index).
+    await recordAccountCreated(trx, { accountId: account.id, createdAt: account.createdAt });
+  });
+}
+
+async function insertAccountRow(db: Db, account: Account): Promise<void> {
   await db
     .insertInto('accounts')
     .values({
@@ -138,6 +148,23 @@ export async function findAccountsByIds(db: Db, ids: readonly string[]): Promise
     .where('id', 'in', [...ids])
     .execute();
   return rows.map(toAccount);
+}
+
+/** The names of the accounts with these ids (those that exist), for lists that show only names. */
+export async function findAccountNames(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  const found: { id: string; name: string }[] = [];
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db
+      .selectFrom('accounts')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+    found.push(...rows);
+  }
+  return found;
 }
 
 /** Accounts measured in the company calendar (those without one of their own). */

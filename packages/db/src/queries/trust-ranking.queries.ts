@@ -35,18 +35,23 @@ export async function latestTrustSnapshot(db: Db): Promise<TrustSnapshot | undef
 export async function listSnapshotRanking(
   db: Db,
   options: { type: TrustScopeType; day: string; order: 'lowest' | 'highest'; limit: number },
-): Promise<{ scopeId: string; score: number }[]> {
+): Promise<{ scopeId: string; score: number; low: number; high: number }[]> {
   const direction = options.order === 'lowest' ? 'asc' : 'desc';
   const rows = await db
     .selectFrom('trust_history')
-    .select(['scope_id', 'score'])
+    .select(['scope_id', 'score', 'low', 'high'])
     .where('scope_type', '=', options.type)
     .where('day', '=', options.day)
     .orderBy('score', direction)
     .orderBy('scope_id', direction)
     .limit(options.limit)
     .execute();
-  return rows.map((row) => ({ scopeId: row.scope_id, score: Number(row.score) }));
+  return rows.map((row) => ({
+    scopeId: row.scope_id,
+    score: Number(row.score),
+    low: Number(row.low),
+    high: Number(row.high),
+  }));
 }
 
 /**
@@ -85,6 +90,25 @@ export async function listTrustEvidenceOf(
       .where('scope_id', 'in', ids.slice(start, start + idChunk))
       .execute();
     for (const row of rows) found.set(row.scope_id, toEvidence(row));
+  }
+  return found;
+}
+
+/** How many closed promises each named scope's evidence counts (those without any are left out). */
+export async function listTrustOutcomesOf(
+  db: Db,
+  type: TrustScopeType,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (let start = 0; start < ids.length; start += idChunk) {
+    const rows = await db
+      .selectFrom('trust_evidence')
+      .select(['scope_id', 'outcomes'])
+      .where('scope_type', '=', type)
+      .where('scope_id', 'in', ids.slice(start, start + idChunk))
+      .execute();
+    for (const row of rows) found.set(row.scope_id, Number(row.outcomes));
   }
   return found;
 }
