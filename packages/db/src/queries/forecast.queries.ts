@@ -68,6 +68,38 @@ export async function upsertPromiseResolution(
     .execute();
 }
 
+/**
+ * `upsertPromiseResolution` for many closings in a few multi-row statements: when a promise is
+ * named twice, the later closing wins, as it would one statement after another.
+ */
+export async function upsertPromiseResolutions(
+  db: Db,
+  closings: readonly { facts: ResolutionFacts; closedAt: Instant }[],
+): Promise<void> {
+  // One row per promise: a statement may not upsert the same key twice (PostgreSQL refuses it).
+  const latest = new Map<string, { promise_id: string; closed_at: string; facts: string }>();
+  for (const { facts, closedAt } of closings)
+    latest.set(facts.promiseId, {
+      promise_id: facts.promiseId,
+      closed_at: closedAt,
+      facts: JSON.stringify(facts),
+    });
+  const rows = [...latest.values()];
+  // 3 bind parameters a row: far below SQLite's and PostgreSQL's limits.
+  for (let start = 0; start < rows.length; start += 200) {
+    await db
+      .insertInto('promise_resolutions')
+      .values(rows.slice(start, start + 200))
+      .onConflict((oc) =>
+        oc.column('promise_id').doUpdateSet((eb) => ({
+          closed_at: eb.ref('excluded.closed_at'),
+          facts: eb.ref('excluded.facts'),
+        })),
+      )
+      .execute();
+  }
+}
+
 /** How the given promises turned out, where known (read in chunks to keep IN lists short). */
 export async function listPromiseResolutions(
   db: Db,

@@ -137,6 +137,47 @@ export async function moveOutcomeTally(
     await addToDay(db, { day: after.day, kind: change.after.kind, counts: after, sign: 1 });
 }
 
+/**
+ * `moveOutcomeTally` for many promises' changes at once: their moves are summed per day and kind
+ * and each day and kind is written once. The same days and kinds are touched (a row is made for
+ * each, even when its moves cancel out) and they end with the same counts.
+ */
+export async function moveOutcomeTallies(
+  db: Db,
+  changes: readonly { before: TalliedPromise | undefined; after: TalliedPromise | undefined }[],
+): Promise<void> {
+  const sums = new Map<string, { day: string; kind: string; counts: Counts }>();
+  const add = (promise: TalliedPromise, tally: Counts & { day: string }, sign: 1 | -1) => {
+    const key = `${tally.day}\u0000${promise.kind}`;
+    let entry = sums.get(key);
+    if (entry === undefined) {
+      entry = {
+        day: tally.day,
+        kind: promise.kind,
+        counts: { keptOnTime: 0, keptRenegotiated: 0, late: 0, missed: 0, announcedSlips: 0 },
+      };
+      sums.set(key, entry);
+    }
+    for (const column of Object.keys(entry.counts) as (keyof Counts)[])
+      entry.counts[column] += sign * tally[column];
+  };
+  for (const change of changes) {
+    const before = change.before && outcomeTallyOf(change.before);
+    const after = change.after && outcomeTallyOf(change.after);
+    if (
+      before &&
+      after &&
+      change.before?.kind === change.after?.kind &&
+      JSON.stringify(before) === JSON.stringify(after)
+    )
+      continue;
+    if (before && change.before) add(change.before, before, -1);
+    if (after && change.after) add(change.after, after, 1);
+  }
+  for (const { day, kind, counts } of sums.values())
+    await addToDay(db, { day, kind, counts, sign: 1 });
+}
+
 /** The tally columns of one promise's projection row, for `moveOutcomeTally`'s `before`. */
 export async function findTalliedPromise(
   db: Db,

@@ -4,14 +4,16 @@ import {
   type PromiseEvent,
   type PromiseState,
   type PromiseSummary,
+  type ResolutionFacts,
   summarisePromise,
 } from '@steadfast/domain';
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
+import type { PromiseRow } from '../schema/promise.table.ts';
 import { inTransaction } from '../transaction.ts';
 import { recordAccountTouch } from './account-last-touches.queries.ts';
-import { upsertPromiseResolution } from './forecast.queries.ts';
-import { findTalliedPromises, moveOutcomeTally } from './kind-outcome-days.queries.ts';
+import { upsertPromiseResolutions } from './forecast.queries.ts';
+import { moveOutcomeTallies, type TalliedPromise } from './kind-outcome-days.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import type { PromiseChange } from './promise.queries.ts';
 import { addTrustContributionDay } from './trust-contribution-days.queries.ts';
@@ -24,6 +26,7 @@ import {
   toSums,
 } from './trust-evidence.queries.ts';
 import { findUser } from './user.queries.ts';
+import { onPostgres } from './write-turns.queries.ts';
 
 // Bind parameters per statement stay far below SQLite's and PostgreSQL's limits.
 const LOOKUP_CHUNK = 500;
@@ -75,6 +78,47 @@ export async function loadPromiseStates(
   return states;
 }
 
+/**
+ * The projection rows of the promises named, by id, read in the transaction that moves them; on
+ * PostgreSQL held until it ends, so they stay as read until the UPDATEs (which only write the
+ * columns that differ from them).
+ */
+async function findProjectionRows(
+  trx: Db,
+  promiseIds: readonly string[],
+): Promise<Map<string, PromiseRow>> {
+  const rows = new Map<string, PromiseRow>();
+  const hold = onPostgres(trx);
+  for (let start = 0; start < promiseIds.length; start += LOOKUP_CHUNK) {
+    const found = await trx
+      .selectFrom('promises')
+      .selectAll()
+      .where('id', 'in', promiseIds.slice(start, start + LOOKUP_CHUNK))
+      .$if(hold, (query) => query.forNoKeyUpdate())
+      .execute();
+    for (const row of found) rows.set(row.id, row);
+  }
+  return rows;
+}
+
+/**
+ * The columns of `next` whose values differ from the row `before` (all of them when it is
+ * unknown). SQLite rewrites every index holding a column an UPDATE sets, changed or not: the
+ * promises table has eleven, and setting every column made the projection UPDATE the batch's
+ * costliest statement. A value read back in another type (a PostgreSQL count as a string) only
+ * counts as changed, which writes it again: never wrong, only slower.
+ */
+function changedColumns<Row extends object>(
+  before: Partial<Record<keyof Row, unknown>> | undefined,
+  next: Row,
+): Partial<Row> {
+  if (before === undefined) return next;
+  const changed: Partial<Row> = {};
+  for (const column of Object.keys(next) as (keyof Row)[])
+    if (before[column] !== next[column]) changed[column] = next[column];
+  return changed;
+}
+
 /** Another writer changed the promise between the read and the write (see `appendPromiseEvent`). */
 function conflict(promiseId: string): DomainError {
   return new DomainError({
@@ -118,27 +162,33 @@ export async function appendPromiseChanges(
           .execute();
       }
       racing = undefined;
-      // The dashboards' rollups move with the projection, as in appendPromiseEvent.
-      const befores = await findTalliedPromises(trx, [...spans.keys()]);
+      // The rows as they are, for what each UPDATE must change and for the dashboards' rollups,
+      // which move with the projection as in appendPromiseEvent.
+      const befores = await findProjectionRows(trx, [...spans.keys()]);
+      const tallies: { before: TalliedPromise | undefined; after: TalliedPromise }[] = [];
+      const lastFulfilled = new Map<string, string>();
       for (const [promiseId, { from, last }] of spans) {
         const row = projectionToRow({ ...summarisePromise(last.state), ...last.measures });
+        const before = befores.get(promiseId);
         const { id, ...columns } = row;
         const result = await trx
           .updateTable('promises')
-          .set(columns)
+          // The version always: the row read may already be at it (a racing writer), and an UPDATE
+          // needs a column to set; the WHERE then matches nothing and the batch is refused.
+          .set({ ...changedColumns(before, columns), version: columns.version })
           .where('id', '=', id)
           .where('version', '=', from)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) throw conflict(promiseId);
-        await moveOutcomeTally(trx, { before: befores.get(promiseId), after: row });
-        if (row.fulfilled_at) {
-          await recordAccountTouch(trx, {
-            accountId: row.account_id,
-            column: 'promise_fulfilled_at',
-            at: row.fulfilled_at,
-          });
-        }
+        tallies.push({ before, after: row });
+        const seen = lastFulfilled.get(row.account_id);
+        if (row.fulfilled_at && (seen === undefined || row.fulfilled_at > seen))
+          lastFulfilled.set(row.account_id, row.fulfilled_at);
       }
+      await moveOutcomeTallies(trx, tallies);
+      // The latest fulfilment per account: recordAccountTouch keeps the latest of those it is given.
+      for (const [accountId, at] of lastFulfilled)
+        await recordAccountTouch(trx, { accountId, column: 'promise_fulfilled_at', at });
       await recordClosings(trx, changes);
     });
   } catch (error) {
@@ -175,10 +225,11 @@ async function recordClosings(db: Db, changes: readonly PromiseChange[]): Promis
     outcome_kind: string;
     evidence: string;
   }[] = [];
+  const resolutions: { facts: ResolutionFacts; closedAt: string }[] = [];
   for (const { state, closing } of changes) {
     if (!closing) continue;
     const closedAt = state.closedAt ?? state.updatedAt;
-    await upsertPromiseResolution(db, closing.resolution, closedAt);
+    resolutions.push({ facts: closing.resolution, closedAt });
     if (closing.evidence === null) continue;
     const { accountId, ownerId } = state.terms;
     if (!teams.has(ownerId)) teams.set(ownerId, (await findUser(db, ownerId))?.teamId ?? null);
@@ -207,6 +258,7 @@ async function recordClosings(db: Db, changes: readonly PromiseChange[]): Promis
       });
     }
   }
+  await upsertPromiseResolutions(db, resolutions);
   const asEvidence = (scope: TrustScopeRef, sums: TrustEvidenceSums) =>
     toEvidence({ scope_type: scope.type, scope_id: scope.id, ...sums });
   for (const { scope, sums } of byScope.values())

@@ -7,7 +7,8 @@ import type { Db } from '../schema/database.ts';
 // version won. Holding the row first makes them take turns: the second reads what the first wrote
 // and the domain names the version it finds. SQLite runs one write transaction at a time already.
 
-function onPostgres(db: Db): boolean {
+/** Whether `db` is a PostgreSQL store (where writers must hold rows to take turns). */
+export function onPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
