@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { type Weekday, weekdays } from './business-calendar.ts';
 
 /** A date on the local calendar (no time, no zone): what a holiday or a working day is. */
@@ -9,10 +9,46 @@ export interface LocalDate {
   readonly day: number;
 }
 
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 100_000;
+
+/** Offsets of each zone by UTC hour (Number.NaN: the offset changes within that hour). */
+const offsetsByZone = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC in minutes at `epochMs`, as `tzOffset` gives it. Asking `Intl` costs
+ * microseconds, and analytics ask for the same few zones and days again and again, so each hour
+ * of each zone is asked about once: when the offset is the same at its first and last
+ * millisecond, it holds for the whole hour (no zone has changed its offset twice in an hour).
+ */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  let byHour = offsetsByZone.get(timeZone);
+  if (byHour === undefined) {
+    byHour = new Map();
+    offsetsByZone.set(timeZone, byHour);
+  }
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    const first = tzOffset(timeZone, new Date(hour * HOUR_MS));
+    const last = tzOffset(timeZone, new Date((hour + 1) * HOUR_MS - 1));
+    offset = first === last ? first : Number.NaN;
+    if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
+    byHour.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(timeZone, new Date(epochMs)) : offset;
+}
+
 /** The local calendar date in `timeZone` at the instant `epochMs`. */
 export function localDateAt(epochMs: number, timeZone: string): LocalDate {
-  const local = new TZDate(epochMs, timeZone);
-  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+  const offset = zoneOffsetMinutes(epochMs, timeZone);
+  // An unknown zone has no offset: TZDate gives an invalid date then, and so does this.
+  const local = new Date(epochMs + offset * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+  };
 }
 
 /** The date `days` calendar days after `date` (before it when negative). */
