@@ -23,25 +23,34 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const keyOf = (termId: string, reference: string) => `${termId}\u0000${reference}`;
 
-/** The ids already stored for these (term, reference) pairs, by pair. */
+/**
+ * The ids already stored for these (term, reference) pairs, by pair: one lookup per term, as
+ * `term_id = ? and reference in (…)` walks the (term, reference) index once per reference, where
+ * `term_id in (…) and reference in (…)` probes every term with every reference.
+ */
 async function storedByReference(
   db: Db,
   observations: readonly CharterObservation[],
 ): Promise<Map<string, string>> {
+  const referencesByTerm = new Map<string, Set<string>>();
+  for (const { termId, reference } of observations) {
+    if (reference === null) continue;
+    const references = referencesByTerm.get(termId) ?? new Set<string>();
+    references.add(reference);
+    referencesByTerm.set(termId, references);
+  }
   const stored = new Map<string, string>();
-  const references = [
-    ...new Set(observations.flatMap((o) => (o.reference === null ? [] : [o.reference]))),
-  ];
-  const termIds = [...new Set(observations.map((o) => o.termId))];
-  for (const part of chunks(references, LOOKUP_CHUNK)) {
-    const rows = await db
-      .selectFrom('charter_observations')
-      .select(['id', 'term_id', 'reference'])
-      .where('reference', 'in', part)
-      .where('term_id', 'in', termIds)
-      .execute();
-    for (const row of rows) {
-      if (row.reference !== null) stored.set(keyOf(row.term_id, row.reference), row.id);
+  for (const [termId, references] of referencesByTerm) {
+    for (const part of chunks([...references], LOOKUP_CHUNK)) {
+      const rows = await db
+        .selectFrom('charter_observations')
+        .select(['id', 'reference'])
+        .where('term_id', '=', termId)
+        .where('reference', 'in', part)
+        .execute();
+      for (const row of rows) {
+        if (row.reference !== null) stored.set(keyOf(termId, row.reference), row.id);
+      }
     }
   }
   return stored;
@@ -51,6 +60,9 @@ async function storedByReference(
  * Stores observations, all or none, in one transaction. An observation whose term and reference
  * were stored before (or earlier in the same batch, or by a racing writer) is not stored again:
  * its result names the stored one's id with `duplicate: true`. Results follow the input order.
+ * Repeats within the batch are set aside first; the rest are inserted with ON CONFLICT DO NOTHING
+ * RETURNING id, so the stored ones need looking up only when some row was not inserted (most
+ * batches are all new, and then nothing is read).
  */
 export async function insertCharterObservations(
   db: Db,
@@ -58,42 +70,43 @@ export async function insertCharterObservations(
 ): Promise<StoredObservation[]> {
   if (observations.length === 0) return [];
   return inTransaction(db, async (trx) => {
-    const known = await storedByReference(trx, observations);
+    const firstInBatch = new Map<string, string>();
     const results: StoredObservation[] = [];
     const fresh: CharterObservation[] = [];
     for (const observation of observations) {
       const key =
         observation.reference === null ? null : keyOf(observation.termId, observation.reference);
-      const existing = key === null ? undefined : known.get(key);
-      if (existing !== undefined) {
-        results.push({ id: existing, duplicate: true });
+      const earlier = key === null ? undefined : firstInBatch.get(key);
+      if (earlier !== undefined) {
+        results.push({ id: earlier, duplicate: true });
         continue;
       }
-      if (key !== null) known.set(key, observation.id);
+      if (key !== null) firstInBatch.set(key, observation.id);
       fresh.push(observation);
       results.push({ id: observation.id, duplicate: false });
     }
-    let inserted = 0;
+    const inserted = new Set<string>();
     for (const part of chunks(fresh, INSERT_CHUNK)) {
-      const result = await trx
+      const rows = await trx
         .insertInto('charter_observations')
         .values(part.map(observationToRow))
         .onConflict((conflict) => conflict.columns(['term_id', 'reference']).doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+        .returning('id')
+        .execute();
+      for (const row of rows) inserted.add(row.id);
     }
-    if (inserted === fresh.length) return results;
-    // A racing writer stored some of the same references first: point at its rows instead.
-    const winners = await storedByReference(trx, fresh);
+    if (inserted.size === fresh.length) return results;
+    // Some were stored before (or by a racing writer): point at the stored rows instead, and so
+    // do their repeats later in the batch.
+    const stored = await storedByReference(
+      trx,
+      fresh.filter((observation) => !inserted.has(observation.id)),
+    );
     return results.map((result, index) => {
       const observation = observations[index];
-      if (result.duplicate || observation === undefined || observation.reference === null) {
-        return result;
-      }
-      const winner = winners.get(keyOf(observation.termId, observation.reference));
-      return winner === undefined || winner === result.id
-        ? result
-        : { id: winner, duplicate: true };
+      if (observation === undefined || observation.reference === null) return result;
+      const winner = stored.get(keyOf(observation.termId, observation.reference));
+      return winner === undefined ? result : { id: winner, duplicate: true };
     });
   });
 }
