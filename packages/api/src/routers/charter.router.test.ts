@@ -225,6 +225,29 @@ describe('charter router', () => {
     expect((await rejection(api.caller.charter.compliance({ accountId }))).code).toBe('NOT_FOUND');
   });
 
+  it('pages the accounts without a charter by name: the first `limit`, and whether more wait', async () => {
+    for (const name of ['Delta', 'Alpha', 'Charlie', 'Bravo']) {
+      await api.caller.account.create({ name, ownerId: api.ownerId, stage: 'active' });
+    }
+    const firstTwo = await api.caller.charter.overdueReviews({ limit: 2 });
+    expect(firstTwo.withoutCharter.map((row) => row.accountName)).toEqual(['Alpha', 'Bravo']);
+    expect(firstTwo.moreWithoutCharter).toBe(true);
+    expect(firstTwo.moreOverdue).toBe(false);
+    // Northwind has no charter yet either: five in all.
+    const all = await api.caller.charter.overdueReviews({ limit: 5 });
+    expect(all.withoutCharter.map((row) => row.accountName)).toEqual([
+      'Alpha',
+      'Bravo',
+      'Charlie',
+      'Delta',
+      'Northwind',
+    ]);
+    expect(all.moreWithoutCharter).toBe(false);
+    const error = await rejection(api.caller.charter.overdueReviews({ limit: 501 }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(fieldErrors(error).limit).toEqual(['must be at most 500']);
+  });
+
   it('lists overdue reviews and accounts without a charter, and a review clears the overdue one', async () => {
     await saveFirst({ reviewEveryMonths: 3 });
     const bare = await api.caller.account.create({

@@ -130,25 +130,41 @@ export const charterRouter = createRouter({
     }),
 
   /**
-   * Charters whose next review date has passed, longest overdue first, and accounts being
-   * served (onboarding, active, at risk) that have no charter at all.
+   * Charters whose next review date has passed, longest overdue first, and accounts being served
+   * (onboarding, active, at risk) that have no charter at all, by name:
+   * the first `limit` of each (default 50) and whether there are more, so the page a leader opens
+   * stays the same size however many accounts the company serves.
    */
   overdueReviews: publicProcedure
-    .input(z.object({ ownerId: idSchema.optional() }).default({}))
+    .input(
+      z
+        .object({
+          ownerId: idSchema.optional(),
+          limit: z.int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+        })
+        .default({ limit: 50 }),
+    )
     .query(async ({ ctx, input }) => {
       const now = ctx.now();
+      const ownerId = ctx.ownerScope ?? input.ownerId;
       const overdue = await listOverdueCharterReviews(ctx.db, {
         now,
-        ownerId: ctx.ownerScope ?? input.ownerId,
+        ownerId,
+        limit: input.limit + 1,
       });
       const withoutCharter = await listAccountsWithoutCharter(ctx.db, {
         stages: stagesNeedingCharter,
-        ownerId: ctx.ownerScope ?? input.ownerId,
+        ownerId,
+        limit: input.limit + 1,
       });
       return {
         asOf: now,
-        overdue: overdue.map((row) => ({ ...row, daysOverdue: daysOverdue(row, now) })),
-        withoutCharter,
+        overdue: overdue
+          .slice(0, input.limit)
+          .map((row) => ({ ...row, daysOverdue: daysOverdue(row, now) })),
+        moreOverdue: overdue.length > input.limit,
+        withoutCharter: withoutCharter.slice(0, input.limit),
+        moreWithoutCharter: withoutCharter.length > input.limit,
       };
     }),
 

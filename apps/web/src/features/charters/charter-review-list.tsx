@@ -1,15 +1,34 @@
 import { Empty, QueryView } from '@steadfast/ui';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { formatDay, words } from '../../components/format.ts';
 import { Panel } from '../../components/page-header.tsx';
 import { useTRPC } from '../../trpc.ts';
 import { useServiceGaps } from '../gaps/use-service-gaps.ts';
 
+/** How many of each list the page shows first, and at most once asked for all. */
+const firstRows = 50;
+const allRows = 500;
+
+function ShowAll(props: { more: boolean; onShowAll: () => void; what: string }) {
+  if (!props.more) return null;
+  return (
+    <button type="button" className="sf-button" onClick={props.onShowAll}>
+      Show more {props.what}
+    </button>
+  );
+}
+
 /** Charter reviews that are overdue, longest first, and served accounts with no charter at all. */
 export function CharterReviewList() {
   const trpc = useTRPC();
-  const reviews = useQuery(trpc.charter.overdueReviews.queryOptions({}));
+  const [limit, setLimit] = useState(firstRows);
+  const reviews = useQuery({
+    ...trpc.charter.overdueReviews.queryOptions({ limit }),
+    placeholderData: keepPreviousData,
+  });
+  const showAll = () => setLimit(allRows);
   return (
     <>
       <Panel title="Reviews overdue" id="reviews-overdue">
@@ -20,20 +39,23 @@ export function CharterReviewList() {
           empty={<Empty title="Every charter review is on time." />}
         >
           {(found) => (
-            <ul className="item-list">
-              {found.overdue.map((review) => (
-                <li key={review.accountId}>
-                  <Link to="/accounts/$accountId" params={{ accountId: review.accountId }}>
-                    {review.accountName}
-                  </Link>{' '}
-                  <span className="tag bad">{review.daysOverdue} days overdue</span>
-                  <div className="muted">
-                    due {formatDay(review.nextReviewAt)} · last reviewed{' '}
-                    {formatDay(review.lastReviewedAt)} · version {review.currentVersion}
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="item-list">
+                {found.overdue.map((review) => (
+                  <li key={review.accountId}>
+                    <Link to="/accounts/$accountId" params={{ accountId: review.accountId }}>
+                      {review.accountName}
+                    </Link>{' '}
+                    <span className="tag bad">{review.daysOverdue} days overdue</span>
+                    <div className="muted">
+                      due {formatDay(review.nextReviewAt)} · last reviewed{' '}
+                      {formatDay(review.lastReviewedAt)} · version {review.currentVersion}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <ShowAll more={found.moreOverdue} onShowAll={showAll} what="overdue reviews" />
+            </>
           )}
         </QueryView>
       </Panel>
@@ -45,16 +67,23 @@ export function CharterReviewList() {
           empty={<Empty title="Every served account has a charter." />}
         >
           {(found) => (
-            <ul className="item-list">
-              {found.withoutCharter.map((account) => (
-                <li key={account.accountId}>
-                  <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
-                    {account.accountName}
-                  </Link>{' '}
-                  <span className="tag">{words(account.stage)}</span>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="item-list">
+                {found.withoutCharter.map((account) => (
+                  <li key={account.accountId}>
+                    <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+                      {account.accountName}
+                    </Link>{' '}
+                    <span className="tag">{words(account.stage)}</span>
+                  </li>
+                ))}
+              </ul>
+              <ShowAll
+                more={found.moreWithoutCharter}
+                onShowAll={showAll}
+                what="accounts without a charter"
+              />
+            </>
           )}
         </QueryView>
       </Panel>
