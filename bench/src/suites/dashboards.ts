@@ -10,6 +10,7 @@ import {
   openDatabase,
   rebuildAccountLastTouches,
   rebuildKindOutcomeDays,
+  rebuildOwnerEffortDays,
   rebuildTrustContributionDays,
 } from '@steadfast/db';
 import { sql } from 'kysely';
@@ -97,6 +98,7 @@ async function rebuildEmptyRollups(handle: DatabaseHandle): Promise<string[]> {
       | 'kind_outcome_days'
       | 'trust_contribution_days'
       | 'account_last_touches'
+      | 'owner_effort_days'
       | 'promises'
       | 'trust_contributions'
       | 'accounts',
@@ -113,6 +115,10 @@ async function rebuildEmptyRollups(handle: DatabaseHandle): Promise<string[]> {
   if (!(await has('account_last_touches')) && (await has('accounts'))) {
     await rebuildAccountLastTouches(db);
     rebuilt.push('account_last_touches');
+  }
+  if (!(await has('owner_effort_days')) && (await has('promises'))) {
+    await rebuildOwnerEffortDays(db);
+    rebuilt.push('owner_effort_days');
   }
   return rebuilt;
 }

@@ -11,6 +11,7 @@ export * from './queries/account.queries.ts';
 export * from './queries/account-last-touches.queries.ts';
 export * from './queries/analytics.queries.ts';
 export * from './queries/api-token.queries.ts';
+export * from './queries/attention-rollups.queries.ts';
 export * from './queries/audit-log.queries.ts';
 export * from './queries/background-job.queries.ts';
 export * from './queries/calendar-feed.queries.ts';

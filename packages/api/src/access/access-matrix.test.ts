@@ -17,6 +17,7 @@ const leadershipOnly = [
   'portfolio.kindSlips',
   'portfolio.serviceGaps',
   'portfolio.attention',
+  'portfolio.neglectedAccounts',
   'portfolio.trend',
 ];
 // One's own calendar feed: every logged-in person, leaders included even for its writes; no token.

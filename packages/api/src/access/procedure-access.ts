@@ -92,6 +92,7 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
   'portfolio.kindSlips': leadership(),
   'portfolio.serviceGaps': leadership(),
   'portfolio.attention': leadership(),
+  'portfolio.neglectedAccounts': leadership(),
   'portfolio.trend': leadership(),
 
   // One's own calendar feed: every logged-in person (leaders too) makes, revokes and reads theirs; no token.

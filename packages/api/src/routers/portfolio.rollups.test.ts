@@ -217,6 +217,13 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
         .selectAll()
         .orderBy('account_id')
         .execute(),
+      effort: await api.db
+        .selectFrom('owner_effort_days')
+        .selectAll()
+        .orderBy('day')
+        .orderBy('owner_id')
+        .orderBy('stage_bucket')
+        .execute(),
       trust: await api.db
         .selectFrom('trust_contribution_days')
         .selectAll()
@@ -237,7 +244,13 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T213000_promises_at_risk',
       '2026-11-24T214000_account_last_touches',
       '2026-11-24T215000_promises_closed_outcome',
+      '2026-11-24T220000_trust_ranking_snapshot',
+      '2026-11-24T221000_attention_rollups',
     ];
+    await api.db.schema.dropTable('owner_effort_days').execute();
+    await api.db.schema.dropTable('trust_snapshots').execute();
+    await api.db.schema.dropIndex('trust_history_ranking').execute();
+    await api.db.schema.dropIndex('trust_contributions_type_closed').execute();
     await api.db.schema.dropTable('kind_outcome_days').execute();
     await api.db.schema.dropTable('trust_contribution_days').execute();
     await api.db.schema.dropIndex('charter_observations_occurred').execute();
@@ -252,6 +265,9 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
     const backfilled = await read();
     expect(backfilled.kinds).toEqual(kept.kinds);
     expect(backfilled.touches).toEqual(kept.touches);
+    expect(backfilled.effort).toEqual(kept.effort);
+    expect(kept.effort.length).toBeGreaterThan(3);
+    expect(kept.touches[0]?.quiet_since).toEqual(expect.any(String));
     expect(kept.touches[0]?.promise_fulfilled_at).toEqual(expect.any(String));
     expect(backfilled.trust.length).toBe(kept.trust.length);
     for (const [index, row] of backfilled.trust.entries()) {

@@ -23,6 +23,7 @@ import * as promisesAtRisk from './2026-11-24T213000_promises_at_risk.ts';
 import * as accountLastTouches from './2026-11-24T214000_account_last_touches.ts';
 import * as promisesClosedOutcome from './2026-11-24T215000_promises_closed_outcome.ts';
 import * as trustRankingSnapshot from './2026-11-24T220000_trust_ranking_snapshot.ts';
+import * as attentionRollups from './2026-11-24T221000_attention_rollups.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T214000_account_last_touches': accountLastTouches,
   '2026-11-24T215000_promises_closed_outcome': promisesClosedOutcome,
   '2026-11-24T220000_trust_ranking_snapshot': trustRankingSnapshot,
+  '2026-11-24T221000_attention_rollups': attentionRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

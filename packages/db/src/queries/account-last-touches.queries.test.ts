@@ -87,6 +87,7 @@ describe.each(databaseKinds)('latest touches per account on %s', (kind) => {
       promiseMadeAt: '2026-11-20T09:00:00.000Z',
       promiseFulfilledAt: '2026-11-23T09:00:00.000Z',
       touchpointDoneAt: '2026-11-22T09:00:00.000Z',
+      quietSince: '2026-11-23T09:00:00.000Z',
     });
     await rebuildAccountLastTouches(database.db);
     expect(await findAccountLastTouch(database.db, account.id)).toEqual(kept);

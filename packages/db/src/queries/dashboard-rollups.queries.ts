@@ -1,5 +1,6 @@
 import type { Db } from '../schema/database.ts';
 import { rebuildAccountLastTouches } from './account-last-touches.queries.ts';
+import { rebuildOwnerEffortDays } from './attention-rollups.queries.ts';
 import { rebuildKindOutcomeDays } from './kind-outcome-days.queries.ts';
 import { rebuildTrustContributionDays } from './trust-contribution-days.queries.ts';
 
@@ -12,4 +13,5 @@ export async function rebuildDashboardRollups(db: Db): Promise<void> {
   await rebuildKindOutcomeDays(db);
   await rebuildTrustContributionDays(db);
   await rebuildAccountLastTouches(db);
+  await rebuildOwnerEffortDays(db);
 }

@@ -17,6 +17,7 @@ import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
 import { recordAccountTouch } from './account-last-touches.queries.ts';
+import { addOwnerEffort } from './attention-rollups.queries.ts';
 import { upsertPromiseResolution } from './forecast.queries.ts';
 import { findTalliedPromise, moveOutcomeTally } from './kind-outcome-days.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
@@ -101,6 +102,13 @@ export async function insertMadePromise(db: Db, made: PromiseChange): Promise<vo
       accountId: row.account_id,
       column: 'promise_made_at',
       at: row.made_at,
+    });
+    await addOwnerEffort(trx, {
+      at: row.made_at,
+      ownerId: row.owner_id,
+      accountId: row.account_id,
+      promises: 1,
+      touchpoints: 0,
     });
   });
 }

@@ -12,6 +12,7 @@ import type { Db } from '../schema/database.ts';
 import type { NewTouchpointRow, TouchpointRow } from '../schema/touchpoint.tables.ts';
 import { inTransaction } from '../transaction.ts';
 import { recordAccountTouch } from './account-last-touches.queries.ts';
+import { moveTouchpointEffort } from './attention-rollups.queries.ts';
 
 // The one place where touchpoint rows and domain objects meet.
 
@@ -64,8 +65,10 @@ function toRow(touchpoint: Touchpoint): NewTouchpointRow {
 /** Stores a touchpoint a person logged. */
 export async function insertTouchpoint(db: Db, touchpoint: Touchpoint): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.insertInto('touchpoints').values(toRow(touchpoint)).execute();
+    const row = toRow(touchpoint);
+    await trx.insertInto('touchpoints').values(row).execute();
     await recordDone(trx, touchpoint);
+    await moveTouchpointEffort(trx, { before: undefined, after: row });
   });
 }
 
@@ -100,6 +103,7 @@ export async function insertSuggestedTouchpoints(
       if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
       stored.push(touchpoint);
       await recordDone(trx, touchpoint);
+      await moveTouchpointEffort(trx, { before: undefined, after: toRow(touchpoint) });
     }
     return stored;
   });
@@ -162,6 +166,13 @@ export async function saveTouchpointChange(db: Db, next: Touchpoint): Promise<vo
   const { id, account_id: _account, created_at: _created, ...columns } = toRow(next);
   const previousVersion = next.version - 1;
   const saved = await inTransaction(db, async (trx) => {
+    // The effort rollup moves with the row (a touchpoint done, undone or handed over).
+    const before = await trx
+      .selectFrom('touchpoints')
+      .select(['account_id', 'owner_id', 'status', 'done_at'])
+      .where('id', '=', id)
+      .where('version', '=', previousVersion)
+      .executeTakeFirst();
     const result = await trx
       .updateTable('touchpoints')
       .set(columns)
@@ -170,6 +181,7 @@ export async function saveTouchpointChange(db: Db, next: Touchpoint): Promise<vo
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     await recordDone(trx, next);
+    await moveTouchpointEffort(trx, { before, after: toRow(next) });
     return true;
   });
   if (saved) return;

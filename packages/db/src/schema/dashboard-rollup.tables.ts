@@ -32,5 +32,18 @@ export interface DashboardRollupTables {
     promise_made_at: string | null;
     promise_fulfilled_at: string | null;
     touchpoint_done_at: string | null;
+    /** Since when the account has been quiet: the latest of the three, else when it was created. */
+    quiet_since: string | null;
+  };
+  /**
+   * Per UTC day, owner and the account's stage bucket (`prospect`, `existing`, `churned`): the
+   * promises made that day and the touchpoints done that day.
+   */
+  owner_effort_days: {
+    day: string;
+    owner_id: string;
+    stage_bucket: string;
+    promises: number;
+    touchpoints: number;
   };
 }
