@@ -24,6 +24,8 @@ describe('the web admin’s first load', () => {
     expect(gzipped).toBeLessThan(firstLoadBudgetBytes);
     // The charts and TanStack Table come with the pages that draw them, not on the first load.
     for (const text of contents) {
+      // React's development build (jsxDEV) is never what is served, even when vitest built it.
+      expect(text).not.toContain('jsxDEV');
       expect(text).not.toContain('chart-svg');
       expect(text).not.toContain('getSortedRowModel');
     }
