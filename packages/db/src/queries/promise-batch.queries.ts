@@ -16,13 +16,12 @@ import { upsertPromiseResolutions } from './forecast.queries.ts';
 import { moveOutcomeTallies, type TalliedPromise } from './kind-outcome-days.queries.ts';
 import { eventToRow, projectionToRow, rowToEvent, rowToSummary } from './promise.mapping.ts';
 import type { PromiseChange } from './promise.queries.ts';
-import { addTrustContributionDay } from './trust-contribution-days.queries.ts';
+import { addTrustContributionDays } from './trust-contribution-days.queries.ts';
 import {
-  addTrustEvidence,
+  addTrustEvidenceSums,
   companyScope,
   type TrustEvidenceSums,
   type TrustScopeRef,
-  toEvidence,
   toSums,
 } from './trust-evidence.queries.ts';
 import { findUser } from './user.queries.ts';
@@ -208,7 +207,8 @@ function addSums(into: TrustEvidenceSums | undefined, sums: TrustEvidenceSums): 
  * `recordClosing` for the closings among `changes`: each closing's forecasts resolved and its
  * contribution rows written (account, owner, company, owner's team), with the trust evidence and
  * per-day sums added once per scope (and day) for the whole batch instead of once per closing:
- * the same sums, added in one statement each (floating-point sums may differ in the last bits).
+ * the same sums, added in a multi-row upsert per table (floating-point sums may differ in the
+ * last bits).
  */
 async function recordClosings(db: Db, changes: readonly PromiseChange[]): Promise<void> {
   const teams = new Map<string, string | null>();
@@ -259,12 +259,15 @@ async function recordClosings(db: Db, changes: readonly PromiseChange[]): Promis
     }
   }
   await upsertPromiseResolutions(db, resolutions);
-  const asEvidence = (scope: TrustScopeRef, sums: TrustEvidenceSums) =>
-    toEvidence({ scope_type: scope.type, scope_id: scope.id, ...sums });
-  for (const { scope, sums } of byScope.values())
-    await addTrustEvidence(db, [scope], asEvidence(scope, sums));
-  for (const { scope, closedAt, sums } of byDay.values())
-    await addTrustContributionDay(db, { scope, closedAt, evidence: asEvidence(scope, sums) });
+  await addTrustEvidenceSums(db, [...byScope.values()]);
+  await addTrustContributionDays(
+    db,
+    [...byDay.values()].map(({ scope, closedAt, sums }) => ({
+      scope,
+      day: closedAt.slice(0, 10),
+      sums,
+    })),
+  );
   for (let start = 0; start < contributions.length; start += INSERT_CHUNK)
     await db
       .insertInto('trust_contributions')

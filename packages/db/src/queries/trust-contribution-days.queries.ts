@@ -65,6 +65,43 @@ export async function addTrustContributionDay(
 }
 
 /**
+ * `addTrustContributionDay` for many scopes and days at once, each with its own sums, in
+ * multi-row statements (one row per scope and day), in key order (see `addTrustEvidenceSums`).
+ */
+export async function addTrustContributionDays(
+  db: Db,
+  entries: readonly { scope: TrustScopeRef; day: string; sums: TrustEvidenceSums }[],
+): Promise<void> {
+  const rows = entries
+    .map(({ scope, day, sums }) => ({ scope_type: scope.type, scope_id: scope.id, day, ...sums }))
+    .sort(
+      (a, b) =>
+        a.scope_type.localeCompare(b.scope_type) ||
+        a.scope_id.localeCompare(b.scope_id) ||
+        a.day.localeCompare(b.day),
+    );
+  // 20 bind parameters a row: far below SQLite's and PostgreSQL's limits.
+  for (let start = 0; start < rows.length; start += 100) {
+    await db
+      .insertInto('trust_contribution_days')
+      .values(rows.slice(start, start + 100))
+      .onConflict((oc) =>
+        oc
+          .columns(['scope_type', 'scope_id', 'day'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              sumColumns.map((column) => [
+                column,
+                eb(`trust_contribution_days.${column}`, '+', eb.ref(`excluded.${column}`)),
+              ]),
+            ),
+          ),
+      )
+      .execute();
+  }
+}
+
+/**
  * A scope's contributions summed per day of closing, for the days after `afterDay` (exclusive),
  * oldest first: at most one row per day.
  */

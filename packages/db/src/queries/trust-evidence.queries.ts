@@ -36,6 +36,31 @@ export function toSums(evidence: TrustEvidence): TrustEvidenceSums {
   };
 }
 
+const sumColumnNames = Object.keys(
+  toSums({
+    asOf: evidenceAnchor,
+    positive: 0,
+    negative: 0,
+    deliveredWeight: 0,
+    latenessSum: 0,
+    latenessSquaredSum: 0,
+    announcedSlipWeight: 0,
+    silentSlipWeight: 0,
+    announcedSlips: 0,
+    slips: 0,
+    outcomes: 0,
+    counts: {
+      early: 0,
+      on_time: 0,
+      late: 0,
+      renegotiated_kept: 0,
+      missed: 0,
+      released: 0,
+      cancelled: 0,
+    },
+  }),
+) as (keyof TrustEvidenceSums)[];
+
 /** A stored sum as evidence at the anchor. */
 export function toEvidence(row: TrustEvidenceRow): TrustEvidence {
   const n = (value: number | string) => Number(value);
@@ -87,6 +112,36 @@ export async function addTrustEvidence(
               add(column),
             ]),
           );
+        }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * `addTrustEvidence` for many scopes at once, each with its own sums, in multi-row statements (one
+ * row per scope: a statement may not add to the same row twice). Rows go in scope order, so
+ * concurrent writers on PostgreSQL lock shared scopes (the company) in the same order.
+ */
+export async function addTrustEvidenceSums(
+  db: Db,
+  entries: readonly { scope: TrustScopeRef; sums: TrustEvidenceSums }[],
+): Promise<void> {
+  const rows = entries
+    .map(({ scope, sums }) => ({ scope_type: scope.type, scope_id: scope.id, ...sums }))
+    .sort(
+      (a, b) => a.scope_type.localeCompare(b.scope_type) || a.scope_id.localeCompare(b.scope_id),
+    );
+  // 19 bind parameters a row: far below SQLite's and PostgreSQL's limits.
+  for (let start = 0; start < rows.length; start += 100) {
+    await db
+      .insertInto('trust_evidence')
+      .values(rows.slice(start, start + 100))
+      .onConflict((oc) =>
+        oc.columns(['scope_type', 'scope_id']).doUpdateSet((eb) => {
+          const add = (column: keyof TrustEvidenceSums) =>
+            eb(`trust_evidence.${column}`, '+', eb.ref(`excluded.${column}`));
+          return Object.fromEntries(sumColumnNames.map((column) => [column, add(column)]));
         }),
       )
       .execute();
