@@ -23,6 +23,7 @@ export * from './queries/charter-reviews-due.queries.ts';
 export * from './queries/dashboard-rollups.queries.ts';
 export * from './queries/forecast.queries.ts';
 export * from './queries/kind-outcome-days.queries.ts';
+export * from './queries/observation-verdicts.queries.ts';
 export * from './queries/ownership.queries.ts';
 export * from './queries/portfolio.queries.ts';
 export { eventToRow, projectionToRow } from './queries/promise.mapping.ts';

@@ -7,6 +7,7 @@ import {
 import { measurePromise } from '@steadfast/domain';
 import { z } from 'zod';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { judgeAccountObservations } from '../analytics/observation-verdicts.ts';
 import type { JobContext } from './job-kinds.ts';
 
 export const remeasurePayloadSchema = z.object({ accountId: z.string() });
@@ -29,7 +30,11 @@ export async function remeasureAccount(
   let afterId: string | undefined;
   while (true) {
     const ids = await listPromiseIdsOfAccount(db, { accountId, afterId, limit: 200 });
-    if (ids.length === 0) return { remeasured };
+    if (ids.length === 0) {
+      // A "within N business days" charter term is as long as the calendar's business day.
+      await judgeAccountObservations(db, { accountId, settings });
+      return { remeasured };
+    }
     afterId = ids.at(-1);
     for (const promiseId of ids) {
       const { state } = await loadPromiseState(db, promiseId);

@@ -20,6 +20,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { accountCalendar, loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { judgeNewObservations } from '../analytics/observation-verdicts.ts';
 import type { ApiContext } from '../context.ts';
 import { integrationRoutes } from '../openapi/integration-routes.ts';
 import { observeBatchOutput, observeOutput } from '../openapi/observation.schemas.ts';
@@ -110,7 +111,10 @@ export const charterObservationProcedures = {
       if (stored === undefined || observation === undefined) {
         throw new Error('an observation just stored could not be read back');
       }
-      if (!stored.duplicate) await emitCharterBreaches(ctx, { observations, accounts });
+      if (!stored.duplicate) {
+        await emitCharterBreaches(ctx, { observations, accounts });
+        await judgeNewObservations(ctx.db, { observations, accounts });
+      }
       return { observation, duplicate: stored.duplicate };
     }),
 
@@ -128,6 +132,7 @@ export const charterObservationProcedures = {
       const stored = await insertCharterObservations(ctx.db, observations);
       const added = observations.filter((_, index) => stored[index]?.duplicate === false);
       await emitCharterBreaches(ctx, { observations: added, accounts });
+      await judgeNewObservations(ctx.db, { observations: added, accounts });
       const duplicates = stored.filter((result) => result.duplicate).length;
       return {
         stored: stored.length - duplicates,

@@ -31,6 +31,7 @@ import {
 import { z } from 'zod';
 import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { judgeAccountObservations } from '../analytics/observation-verdicts.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { charterObservationProcedures } from './charter-observation.procedures.ts';
 
@@ -101,6 +102,8 @@ export const charterRouter = createRouter({
       timeZone: account.timeZone,
     });
     await saveCharterVersion(ctx.db, { head, version, expectedVersion: input.expectedVersion });
+    // A version in force from now on may judge observations of the account differently.
+    await judgeAccountObservations(ctx.db, { accountId: input.accountId });
     return charterView({ head, current: version }, ctx.now());
   }),
 
@@ -122,6 +125,9 @@ export const charterRouter = createRouter({
         timeZone: account.timeZone,
       });
       await saveCharterReview(ctx.db, { ...decided, expectedVersion: input.expectedVersion });
+      if (decided.version !== null) {
+        await judgeAccountObservations(ctx.db, { accountId: input.accountId });
+      }
       const current = decided.version ?? charter.current;
       return {
         review: decided.review,

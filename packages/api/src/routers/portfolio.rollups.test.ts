@@ -246,7 +246,10 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T215000_promises_closed_outcome',
       '2026-11-24T220000_trust_ranking_snapshot',
       '2026-11-24T221000_attention_rollups',
+      '2026-11-24T222000_observation_verdicts',
     ];
+    await api.db.schema.dropIndex('charter_observations_verdicts').execute();
+    await api.db.schema.alterTable('charter_observations').dropColumn('verdict').execute();
     await api.db.schema.dropTable('owner_effort_days').execute();
     await api.db.schema.dropTable('trust_snapshots').execute();
     await api.db.schema.dropIndex('trust_history_ranking').execute();

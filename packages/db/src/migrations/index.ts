@@ -24,6 +24,7 @@ import * as accountLastTouches from './2026-11-24T214000_account_last_touches.ts
 import * as promisesClosedOutcome from './2026-11-24T215000_promises_closed_outcome.ts';
 import * as trustRankingSnapshot from './2026-11-24T220000_trust_ranking_snapshot.ts';
 import * as attentionRollups from './2026-11-24T221000_attention_rollups.ts';
+import * as observationVerdicts from './2026-11-24T222000_observation_verdicts.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T215000_promises_closed_outcome': promisesClosedOutcome,
   '2026-11-24T220000_trust_ranking_snapshot': trustRankingSnapshot,
   '2026-11-24T221000_attention_rollups': attentionRollups,
+  '2026-11-24T222000_observation_verdicts': observationVerdicts,
 };
 
 export const migrationProvider: MigrationProvider = {

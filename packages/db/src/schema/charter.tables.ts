@@ -50,6 +50,8 @@ export interface CharterObservationTable {
   note: string | null;
   recorded_at: string;
   recorded_by: string | null;
+  /** within, over, unmeasured or no_term against the term as agreed then; null: not judged yet. */
+  verdict: string | null;
 }
 
 export type CharterRow = Selectable<CharterTable>;

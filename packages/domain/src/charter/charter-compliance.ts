@@ -79,7 +79,7 @@ export function versionInForce(
 }
 
 /** A term as it stood at `at`: in the version in force then, else as first agreed. */
-function termAt(
+export function termAt(
   versions: readonly CharterVersion[],
   termId: string,
   at: Instant,
