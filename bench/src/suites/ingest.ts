@@ -1,18 +1,11 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '@steadfast/server/testing';
 import { newestProfile, summariseProfile } from '../cpu-profile-summary.ts';
 import type { BenchContext, BenchFigure, BenchSuite } from '../figure.ts';
 import { rawInsert, rowsWritten } from './ingest-raw.ts';
+import { copyStore, type Replay, replayWrites } from './ingest-replay.ts';
 import { eventBatches, observationBatches, promisesFor } from './ingest-rows.ts';
 import { makeIngestStore, storeFileName } from './ingest-store.ts';
 
@@ -52,42 +45,68 @@ async function postAll(url: string, token: string, bodies: readonly string[]): P
   return performance.now() - started;
 }
 
-/** Runs the server on `dataDir` for one phase (its own process, so each phase has its profile). */
-async function withServer<T>(
-  dataDir: string,
-  phase: string,
-  work: (url: string) => Promise<T>,
-): Promise<T> {
+/** Waits until `file` exists (the server's probe says the timed part may begin). */
+async function waitFor(file: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the server's probe did not write ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Runs the server on `dataDir` for one phase (its own process, so each phase has its profile).
+ * Before `work` is timed the server has started and answered one warm-up request (`warmUp`: a
+ * batch it refuses, so nothing is written); only then does its probe (ingest-server-probe.mjs)
+ * begin noting writes and, when profiling, the CPU: start-up and warm-up are left out of both.
+ */
+async function withServer<T>(options: {
+  dataDir: string;
+  probeDir: string;
+  warmUp: (url: string) => Promise<void>;
+  work: (url: string) => Promise<T>;
+}): Promise<T> {
+  mkdirSync(options.probeDir, { recursive: true });
   const env: Record<string, string> = {
-    DATA_DIR: dataDir,
+    DATA_DIR: options.dataDir,
     DEMO_DATA: 'false',
     // The background worker would compete with the ingest for the store; it has its own bench.
     WORKER_INTERVAL_MS: '0',
-  };
-  if (profileDir !== undefined) {
-    mkdirSync(join(profileDir, phase), { recursive: true });
     // Node 20 refuses --cpu-prof in NODE_OPTIONS: a preload profiles through the inspector.
-    env.NODE_OPTIONS = `--import ${new URL('./ingest-cpu-profile.mjs', import.meta.url).pathname}`;
-    env.INGEST_CPU_PROFILE_DIR = join(profileDir, phase);
-  }
+    NODE_OPTIONS: `--import ${new URL('./ingest-server-probe.mjs', import.meta.url).pathname}`,
+    INGEST_PROBE_DIR: options.probeDir,
+  };
+  if (profileDir !== undefined) env.INGEST_CPU_PROFILE = '1';
   const server = await startServerProcess(env);
   try {
-    return await work(server.url);
+    await options.warmUp(server.url);
+    server.child.kill('SIGUSR2');
+    await waitFor(join(options.probeDir, 'started'));
+    return await options.work(server.url);
   } finally {
     await server.stop();
   }
+}
+
+/** Posts one batch the server must refuse with a 4xx (nothing written): the warm-up request. */
+async function postRefused(url: string, token: string, body: string): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
+  await response.text();
+  if (response.status < 400 || response.status >= 500)
+    throw new Error(`the warm-up batch to ${url} was answered ${response.status}, not a 4xx`);
 }
 
 /**
  * The server's profile of one phase, when profiling: written beside the results as text (the
  * `.cpuprofile` itself stays in the profile folder) and its top frames for the figure's details.
  */
-function profileOf(phase: string): Record<string, unknown> {
+function profileOf(phase: string, probeDir: string): Record<string, unknown> {
   if (profileDir === undefined) return {};
-  const summary = summariseProfile(
-    JSON.parse(readFileSync(newestProfile(join(profileDir, phase)), 'utf8')),
-    30,
-  );
+  const summary = summariseProfile(JSON.parse(readFileSync(newestProfile(probeDir), 'utf8')), 30);
   const text = (title: string, rows: typeof summary.self) =>
     [
       title,
@@ -97,7 +116,7 @@ function profileOf(phase: string): Record<string, unknown> {
     ].join('\n');
   writeFileSync(
     new URL(`../../profiles/ingest-${phase}.txt`, import.meta.url),
-    `Server CPU profile of the ingest's ${phase} phase: ${summary.totalMs} ms on CPU (process start included, idle left out)\n\n${text('by place (self)', summary.byPlace)}\n\n${text('self', summary.self)}\n\n${text('inclusive', summary.inclusive)}\n`,
+    `Server CPU profile of the ingest's ${phase} phase: ${summary.totalMs} ms on CPU (from the first timed request to exit: start-up and a warm-up request left out, idle left out)\n\n${text('by place (self)', summary.byPlace)}\n\n${text('self', summary.self)}\n\n${text('inclusive', summary.inclusive)}\n`,
   );
   return {
     profile: {
@@ -106,6 +125,50 @@ function profileOf(phase: string): Record<string, unknown> {
       inclusive: summary.inclusive
         .filter((row) => !/^\(root\)|^processTicks|^runMicrotasks/.test(row.frame))
         .slice(0, 12),
+    },
+  };
+}
+
+const perSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
+
+/**
+ * Informational, beside the figure (its baseline stays the raw insert of the same rows): every
+ * INSERT and UPDATE the server issued in the phase, replayed raw on the store as the phase found
+ * it, in one transaction and in the server's own transactions (one commit per request). It counts
+ * the rows the server writes per row posted, and bounds what any write path could reach while
+ * writing them with the same durability.
+ */
+function sameWrites(options: {
+  probeDir: string;
+  storeBefore: string;
+  scratchDir: string;
+  rows: number;
+  appMs: number;
+}): Record<string, unknown> {
+  const writesFile = join(options.probeDir, 'writes.jsonl');
+  const replay = (transactions: 'one' | 'as-issued'): Replay =>
+    replayWrites({
+      writesFile,
+      storeBefore: options.storeBefore,
+      scratchFile: join(options.scratchDir, `replay-${transactions}.sqlite`),
+      transactions,
+    });
+  const one = replay('one');
+  const asIssued = replay('as-issued');
+  const app = perSecond(options.rows, options.appMs);
+  const told = (each: Replay) => ({
+    elapsedMs: Math.round(each.ms),
+    rowsPerSecond: perSecond(options.rows, each.ms),
+    appRatio: Math.round((app / perSecond(options.rows, each.ms)) * 100) / 100,
+  });
+  return {
+    sameWritesRaw: {
+      note: 'informational, not the baseline: every INSERT/UPDATE the server issued, replayed with raw prepared statements on the store as the phase found it',
+      statements: one.statements,
+      rowsWritten: one.rowsWritten,
+      rowsWrittenPerRowPosted: Math.round((one.rowsWritten / options.rows) * 100) / 100,
+      oneTransaction: told(one),
+      serverTransactions: { commits: asIssued.commits, ...told(asIssued) },
     },
   };
 }
@@ -163,6 +226,8 @@ export const ingestSuite: BenchSuite = {
     if (profileDir !== undefined)
       mkdirSync(new URL('../../profiles/', import.meta.url), { recursive: true });
     const root = mkdtempSync(join(tmpdir(), 'steadfast-bench-ingest-'));
+    // The probe's files: beside the profiles when profiling (kept), else in the scratch folder.
+    const probeRoot = profileDir ?? join(root, 'probe');
     try {
       const dataDir = join(root, 'app');
       const rawDir = join(root, 'raw');
@@ -179,35 +244,91 @@ export const ingestSuite: BenchSuite = {
         log: context.log,
       });
       const rawFile = join(rawDir, storeFileName);
-      copyFileSync(store.file, rawFile);
-      if (existsSync(`${store.file}-wal`)) copyFileSync(`${store.file}-wal`, `${rawFile}-wal`);
+      copyStore(store.file, rawFile);
+      // The store as each phase found it, for replaying the writes the server made in it.
+      const beforeEvents = join(rawDir, 'before-events.sqlite');
+      copyStore(store.file, beforeEvents);
 
       const events = eventBatches(store, eventCount, batchSize);
       const eventBodies = events.batches.map((batch) => JSON.stringify({ events: batch }));
       context.log(`ingest: posting ${eventCount} events in ${eventBodies.length} batches`);
-      const eventsMs = await withServer(dataDir, 'events', (url) =>
-        postAll(`${url}/api/v1/promises/events/batch`, store.token, eventBodies),
-      );
+      const eventsUrl = (url: string) => `${url}/api/v1/promises/events/batch`;
+      const eventsProbe = join(probeRoot, 'events');
+      const eventsMs = await withServer({
+        dataDir,
+        probeDir: eventsProbe,
+        // An event for a promise that does not exist: refused (404), nothing written.
+        warmUp: (url) =>
+          postRefused(
+            eventsUrl(url),
+            store.token,
+            JSON.stringify({
+              events: [
+                {
+                  promiseId: '00000000-0000-7000-8000-000000000000',
+                  expectedVersion: 1,
+                  event: { type: 'progress', milestone: 'Warm-up' },
+                },
+              ],
+            }),
+          ),
+        work: (url) => postAll(eventsUrl(url), store.token, eventBodies),
+      });
       const eventRows = rowsWritten(store.file, 'promise_events');
       if (eventRows.length !== eventCount)
         throw new Error(`the server stored ${eventRows.length} events, not ${eventCount}`);
       const rawEventsMs = rawInsert(rawFile, 'promise_events', eventRows);
+      const beforeObservations = join(rawDir, 'before-observations.sqlite');
+      copyStore(store.file, beforeObservations);
 
-      const observationBodies = observationBatches(store, observationCount, batchSize, now).map(
-        (batch) => JSON.stringify({ observations: batch }),
+      const observationBatchList = observationBatches(store, observationCount, batchSize, now);
+      const observationBodies = observationBatchList.map((batch) =>
+        JSON.stringify({ observations: batch }),
       );
       context.log(
         `ingest: posting ${observationCount} observations in ${observationBodies.length} batches`,
       );
-      const observationsMs = await withServer(dataDir, 'observations', (url) =>
-        postAll(`${url}/api/v1/observations/batch`, store.token, observationBodies),
-      );
+      const observationsUrl = (url: string) => `${url}/api/v1/observations/batch`;
+      const observationsProbe = join(probeRoot, 'observations');
+      const [firstObservation] = observationBatchList[0] ?? [];
+      if (firstObservation === undefined) throw new Error('no observations to post');
+      const observationsMs = await withServer({
+        dataDir,
+        probeDir: observationsProbe,
+        // An observation of an account that does not exist: refused (400), nothing written.
+        warmUp: (url) =>
+          postRefused(
+            observationsUrl(url),
+            store.token,
+            JSON.stringify({
+              observations: [
+                { ...firstObservation, accountId: '00000000-0000-7000-8000-000000000000' },
+              ],
+            }),
+          ),
+        work: (url) => postAll(observationsUrl(url), store.token, observationBodies),
+      });
       const observationRows = rowsWritten(store.file, 'charter_observations');
       if (observationRows.length !== observationCount)
         throw new Error(
           `the server stored ${observationRows.length} observations, not ${observationCount}`,
         );
       const rawObservationsMs = rawInsert(rawFile, 'charter_observations', observationRows);
+      context.log('ingest: replaying the writes the server made, raw');
+      const eventWrites = sameWrites({
+        probeDir: eventsProbe,
+        storeBefore: beforeEvents,
+        scratchDir: rawDir,
+        rows: eventCount,
+        appMs: eventsMs,
+      });
+      const observationWrites = sameWrites({
+        probeDir: observationsProbe,
+        storeBefore: beforeObservations,
+        scratchDir: rawDir,
+        rows: observationCount,
+        appMs: observationsMs,
+      });
 
       return [
         figure({
@@ -222,7 +343,8 @@ export const ingestSuite: BenchSuite = {
             store: 'fresh, made by the bench',
             bound:
               "Per event the server also reads the promise (one query per batch), decides and measures it in business time, and moves its projection (one UPDATE per promise); per closing (one a promise) it resolves the forecasts and adds trust contributions, with evidence and per-day sums added once per scope and batch; the outbox and audit once per batch; one synchronous WAL commit per request. The raw insert writes the event row alone, in one commit: the server's SQLite time alone is several times the raw insert's. See bench/profiles/ingest-events.txt (BENCH_INGEST_PROFILE).",
-            ...profileOf('events'),
+            ...eventWrites,
+            ...profileOf('events', eventsProbe),
           },
         }),
         figure({
@@ -237,7 +359,8 @@ export const ingestSuite: BenchSuite = {
             store: 'fresh, made by the bench',
             bound:
               "Each batch is validated (zod), measured in the account's business calendar, checked for repeated references (one lookup per batch), inserted with ON CONFLICT against the (term, reference) index, scanned for charter breaches for the outbox, audited, and committed with a synchronous WAL sync per request; the raw insert is one transaction with one sync. See bench/profiles/ingest-observations.txt (BENCH_INGEST_PROFILE).",
-            ...profileOf('observations'),
+            ...observationWrites,
+            ...profileOf('observations', observationsProbe),
           },
         }),
       ];
