@@ -2,12 +2,13 @@ import fastifyCookie from '@fastify/cookie';
 import { type AppRouter, appRouter } from '@steadfast/api';
 import type { Db } from '@steadfast/db';
 import type { Instant } from '@steadfast/domain';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { calendarFeedRoute } from './calendar-feed-route.ts';
 import { requestContext } from './request-context.ts';
 import { restApi } from './rest-api.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { trpcHttp } from './trpc-http.ts';
 import { webAdmin } from './web-admin.ts';
 
 export interface HttpServerOptions {
@@ -49,7 +50,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
       }
     },
   };
-  server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  server.register(trpcHttp<AppRouter>, { prefix: '/trpc', trpcOptions });
   server.register(calendarFeedRoute, { db: options.db, now: options.now });
   server.register(restApi, { prefix: '/api', createContext: requestContext(options) });
   return server;
