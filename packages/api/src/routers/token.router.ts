@@ -2,6 +2,7 @@ import { insertApiToken, listApiTokens, revokeApiToken } from '@steadfast/db';
 import { type ApiToken, createApiTokenInputSchema, idSchema, notFound } from '@steadfast/domain';
 import { z } from 'zod';
 import { newTokenSecret } from '../auth/api-token-secrets.ts';
+import { forgetVerifiedToken } from '../auth/resolve-token.ts';
 import { adminProcedure, createRouter } from '../trpc.ts';
 
 export const tokenRouter = createRouter({
@@ -29,6 +30,8 @@ export const tokenRouter = createRouter({
 
   /** Revokes a token: from now on it is refused. */
   revoke: adminProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
+    // Before the write: from now on every use reads the token from the store.
+    forgetVerifiedToken(input.id);
     if (!(await revokeApiToken(ctx.db, input.id, ctx.now())))
       throw notFound('token', input.id, 'id');
     return { revoked: true };
