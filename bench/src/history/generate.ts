@@ -97,9 +97,6 @@ export async function generateHistory(options: {
       workers: options.workers ?? defaultWorkerCount(),
       log: options.log,
     });
-    // The dashboards' rollups the app keeps on write (which kinds slip per day, trust
-    // contributions per scope and day), recounted after a bulk load that bypassed the write path.
-    await rebuildDashboardRollups(db);
     const serviceCounts = await writeService({
       db,
       sqlite,
@@ -114,6 +111,12 @@ export async function generateHistory(options: {
     const started = performance.now();
     options.log('indexes: building');
     restoreIndexes();
+    // The dashboards' rollups the app keeps on write (kinds slipping per day, trust contributions
+    // per scope and day, each account's last touch, effort per owner and day), recounted from the
+    // base rows the bulk load wrote around the write path: after the indexes, which their
+    // per-account reads need (without them, a scan of every promise per account).
+    options.log('rollups: recounting');
+    await rebuildDashboardRollups(db);
     sqlite.exec('analyze');
     options.log(
       `indexes: built and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`,

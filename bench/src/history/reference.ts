@@ -4,7 +4,7 @@
  */
 
 /** Bump whenever what the generator writes changes: cached stores of older versions are ignored. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** The seed every history is generated from (the same seed, the same store). */
 export const HISTORY_SEED = 20_261_124;
