@@ -78,7 +78,7 @@ export async function generateHistory(options: {
     const random = createRandom(seed);
     const newId = createIdFactory(random.fork(1));
     const cast = planCast({ scale: options.scale, random: random.fork(2), newId });
-    const contacts = await writeCast(db, sqlite, cast, options.log);
+    const contacts = await writeCast(db, cast, options.log);
 
     const restoreIndexes = dropIndexes(sqlite, [
       'promises',
@@ -138,12 +138,20 @@ export async function generateHistory(options: {
 
 /** Settings, teams, people (who all log in with the bench password), the token, accounts. */
 async function writeCast(
-  db: Kysely<Database>,
-  sqlite: BetterSqlite3.Database,
+  store: Kysely<Database>,
   cast: Cast,
   log: (message: string) => void,
 ): Promise<number> {
-  sqlite.exec('begin');
+  // One transaction, through Kysely: the db package's writes (an account with its rollup row)
+  // take their own transaction unless they are already inside one.
+  return store.transaction().execute((db) => writeCastIn(db, cast, log));
+}
+
+async function writeCastIn(
+  db: Kysely<Database>,
+  cast: Cast,
+  log: (message: string) => void,
+): Promise<number> {
   const firstMs = Math.min(...cast.teams.map((team) => team.createdAtMs));
   await writeSetting(db, {
     key: analyticsSettingsKey,
@@ -212,6 +220,5 @@ async function writeCast(
   }
   progress.tick(cast.accounts.length);
   progress.stop();
-  sqlite.exec('commit');
   return contacts;
 }
