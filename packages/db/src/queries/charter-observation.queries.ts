@@ -1,4 +1,5 @@
 import type { CharterObservation } from '@steadfast/domain';
+import { CompiledShapes, insertShape, rowValues } from '../compiled-shapes.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
 import { observationToRow, rowToObservation } from './charter.mapping.ts';
@@ -86,14 +87,20 @@ export async function insertCharterObservations(
       results.push({ id: observation.id, duplicate: false });
     }
     const inserted = new Set<string>();
+    const shapes = new CompiledShapes(trx);
     for (const part of chunks(fresh, INSERT_CHUNK)) {
-      const rows = await trx
-        .insertInto('charter_observations')
-        .values(part.map(observationToRow))
-        .onConflict((conflict) => conflict.columns(['term_id', 'reference']).doNothing())
-        .returning('id')
-        .execute();
-      for (const row of rows) inserted.add(row.id);
+      const rows = part.map(observationToRow);
+      const result = await shapes.execute({
+        shape: insertShape('charter_observations', rows),
+        parameters: rowValues(rows),
+        build: () =>
+          trx
+            .insertInto('charter_observations')
+            .values(rows)
+            .onConflict((conflict) => conflict.columns(['term_id', 'reference']).doNothing())
+            .returning('id'),
+      });
+      for (const row of result.rows) inserted.add(row.id);
     }
     if (inserted.size === fresh.length) return results;
     // Some were stored before (or by a racing writer): point at the stored rows instead, and so

@@ -7,6 +7,7 @@ import {
   type ResolutionFacts,
   summarisePromise,
 } from '@steadfast/domain';
+import { CompiledShapes, insertShape, rowValues } from '../compiled-shapes.ts';
 import { isUniqueViolation } from '../connection.ts';
 import type { Db } from '../schema/database.ts';
 import type { PromiseRow } from '../schema/promise.table.ts';
@@ -152,13 +153,15 @@ export async function appendPromiseChanges(
   let racing: string | undefined;
   try {
     await inTransaction(db, async (trx) => {
+      const shapes = new CompiledShapes(trx);
       for (let start = 0; start < changes.length; start += INSERT_CHUNK) {
         racing = changes[start]?.event.promiseId;
-        const part = changes.slice(start, start + INSERT_CHUNK);
-        await trx
-          .insertInto('promise_events')
-          .values(part.map((change) => eventToRow(change.event)))
-          .execute();
+        const rows = changes.slice(start, start + INSERT_CHUNK).map((c) => eventToRow(c.event));
+        await shapes.execute({
+          shape: insertShape('promise_events', rows),
+          parameters: rowValues(rows),
+          build: () => trx.insertInto('promise_events').values(rows),
+        });
       }
       racing = undefined;
       // The rows as they are, for what each UPDATE must change and for the dashboards' rollups,
@@ -170,15 +173,20 @@ export async function appendPromiseChanges(
         const row = projectionToRow({ ...summarisePromise(last.state), ...last.measures });
         const before = befores.get(promiseId);
         const { id, ...columns } = row;
-        const result = await trx
-          .updateTable('promises')
-          // The version always: the row read may already be at it (a racing writer), and an UPDATE
-          // needs a column to set; the WHERE then matches nothing and the batch is refused.
-          .set({ ...changedColumns(before, columns), version: columns.version })
-          .where('id', '=', id)
-          .where('version', '=', from)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n) throw conflict(promiseId);
+        // The version always: the row read may already be at it (a racing writer), and an UPDATE
+        // needs a column to set; the WHERE then matches nothing and the batch is refused.
+        const changed = { ...changedColumns(before, columns), version: columns.version };
+        const result = await shapes.execute({
+          shape: `promises\u0000${Object.keys(changed).join('\u0000')}`,
+          parameters: [...Object.values(changed), id, from],
+          build: () =>
+            trx
+              .updateTable('promises')
+              .set(changed)
+              .where('id', '=', id)
+              .where('version', '=', from),
+        });
+        if (result.numAffectedRows === 0n) throw conflict(promiseId);
         tallies.push({ before, after: row });
         const seen = lastFulfilled.get(row.account_id);
         if (row.fulfilled_at && (seen === undefined || row.fulfilled_at > seen))
@@ -268,9 +276,13 @@ async function recordClosings(db: Db, changes: readonly PromiseChange[]): Promis
       sums,
     })),
   );
-  for (let start = 0; start < contributions.length; start += INSERT_CHUNK)
-    await db
-      .insertInto('trust_contributions')
-      .values(contributions.slice(start, start + INSERT_CHUNK))
-      .execute();
+  const shapes = new CompiledShapes(db);
+  for (let start = 0; start < contributions.length; start += INSERT_CHUNK) {
+    const rows = contributions.slice(start, start + INSERT_CHUNK);
+    await shapes.execute({
+      shape: insertShape('trust_contributions', rows),
+      parameters: rowValues(rows),
+      build: () => db.insertInto('trust_contributions').values(rows),
+    });
+  }
 }
