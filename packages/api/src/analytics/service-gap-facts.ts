@@ -1,36 +1,81 @@
 import {
   countAccountsInStages,
-  countObservationsByTerm,
   type Db,
+  findAccount,
   listAccountsWithoutCharter,
-  listChartersOfAccounts,
   listCurrentCharterVersions,
-  listObservationsBetween,
   listOverdueCharterReviews,
+  type TermVerdictTally,
   tallyKindOutcomes,
+  tallyObservationVerdicts,
   tallyProposedDates,
   tallyScoredSatisfaction,
   type Window,
 } from '@steadfast/db';
 import {
   type AnalyticsSettings,
-  charterCompliance,
+  type CharterVersion,
   existingCustomerStages,
   type Instant,
+  instantMs,
   type ServiceGapFacts,
 } from '@steadfast/domain';
-import { accountCalendar } from './analytics-settings.ts';
+import { accountCharterCompliance } from './account-charter-compliance.ts';
 
 /** How many of the most recent captures the communication gap looks at. */
 const captureSample = 5_000;
 
 /**
+ * An account's charter compliance share over the window (null: nothing observed), as
+ * charterCompliance gives it: per term of the version in force at the window's end, the share of
+ * its observations within target, and the mean of the terms' shares. Counted from the stored
+ * verdicts; an account with an observation not judged yet (stored before verdicts were kept), or
+ * whose current version was saved after the window, is judged from its observations as before.
+ */
+async function complianceShare(options: {
+  db: Db;
+  settings: AnalyticsSettings;
+  now: Instant;
+  window: Window;
+  version: CharterVersion;
+  tallies: ReadonlyMap<string, TermVerdictTally> | undefined;
+}): Promise<number | null> {
+  const { version, tallies, window } = options;
+  if (tallies === undefined) return null;
+  const listedTallies = version.terms.flatMap((term) => {
+    const tally = tallies.get(term.id);
+    return tally === undefined ? [] : [tally];
+  });
+  const judged =
+    instantMs(version.createdAt) <= instantMs(window.to) &&
+    listedTallies.every((tally) => tally.unjudged === 0);
+  if (!judged) {
+    const account = await findAccount(options.db, version.accountId);
+    if (account === undefined) return null;
+    const result = await accountCharterCompliance({
+      db: options.db,
+      account,
+      settings: options.settings,
+      now: options.now,
+      from: window.from,
+      to: window.to,
+    });
+    return result?.share ?? null;
+  }
+  const shares = listedTallies.flatMap((tally) => {
+    const measured = tally.within + tally.over;
+    return measured === 0 ? [] : [tally.within / measured];
+  });
+  return shares.length === 0 ? null : shares.reduce((sum, share) => sum + share, 0) / shares.length;
+}
+
+/**
  * Everything the five service-quality gaps are judged from, read as aggregates: account counts and
  * one charter row per served account (bounded by accounts), and for the window the promises closed,
  * observations, proposed dates and satisfaction scores (each walked through an index on its
- * instant). Charter compliance is judged per account with a charter over the window's
- * observations, as the account page does, from three reads in all (served accounts with their
- * charter versions, the window's observations) rather than three per account.
+ * instant). Charter compliance is counted per account and term from the observations' stored
+ * verdicts (one walk of the window in index charter_observations_verdicts), as the account page
+ * judges it.
  */
 export async function loadServiceGapFacts(options: {
   db: Db;
@@ -40,36 +85,34 @@ export async function loadServiceGapFacts(options: {
 }): Promise<ServiceGapFacts> {
   const { db, window } = options;
   const stages = existingCustomerStages;
-  const [servedAccounts, withoutCharter, overdue, versions, observed, outcomes, captures] =
+  const [servedAccounts, withoutCharter, overdue, versions, tallies, outcomes, captures] =
     await Promise.all([
       countAccountsInStages(db, stages),
       listAccountsWithoutCharter(db, { stages }),
       listOverdueCharterReviews(db, { now: options.now }),
       listCurrentCharterVersions(db, { stages }),
-      countObservationsByTerm(db, window),
+      tallyObservationVerdicts(db, window),
       tallyKindOutcomes(db, window),
       tallyProposedDates(db, { ...window, sample: captureSample }),
     ]);
   const satisfaction = await tallyScoredSatisfaction(db, window);
-  const [charters, observations] = await Promise.all([
-    listChartersOfAccounts(db, { stages }),
-    listObservationsBetween(db, window),
-  ]);
-  const charterOf = new Map(charters.map((entry) => [entry.account.id, entry]));
+  const observed = new Map<string, number>();
+  const byAccount = new Map<string, Map<string, TermVerdictTally>>();
+  for (const tally of tallies) {
+    observed.set(tally.termId, (observed.get(tally.termId) ?? 0) + tally.observations);
+    const terms = byAccount.get(tally.accountId) ?? new Map<string, TermVerdictTally>();
+    terms.set(tally.termId, tally);
+    byAccount.set(tally.accountId, terms);
+  }
   const compliance: ServiceGapFacts['compliance'] = [];
   for (const version of versions) {
-    const charter = charterOf.get(version.accountId);
-    if (charter === undefined || charter.versions.length === 0) continue;
-    const { account } = charter;
-    const result = charterCompliance({
-      accountId: account.id,
-      versions: charter.versions,
-      observations: observations.get(account.id) ?? [],
-      accountCalendar: accountCalendar(account, options.settings),
-      window,
+    const share = await complianceShare({
+      ...options,
+      version,
+      tallies: byAccount.get(version.accountId),
     });
-    if (result.share === null) continue;
-    compliance.push({ accountId: account.id, accountName: account.name, share: result.share });
+    if (share === null) continue;
+    compliance.push({ accountId: version.accountId, accountName: version.accountName, share });
   }
   const sum = (pick: (tally: (typeof outcomes)[number]) => number) =>
     outcomes.reduce((total, tally) => total + pick(tally), 0);
