@@ -3,7 +3,12 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type ApiContext, createCaller, snapshotTrustScores } from '@steadfast/api';
+import {
+  type ApiContext,
+  createCaller,
+  rebuildObservationVerdicts,
+  snapshotTrustScores,
+} from '@steadfast/api';
 import {
   type DatabaseHandle,
   migrateToLatest,
@@ -70,6 +75,8 @@ interface Timing {
   p95: number;
   calls: number;
   max: number;
+  /** The answer's size as JSON: a call that returns more rows at 1M than at 100k does more work. */
+  answerBytes: number;
 }
 
 async function time(call: () => Promise<unknown>): Promise<Timing> {
@@ -82,7 +89,9 @@ async function time(call: () => Promise<unknown>): Promise<Timing> {
     samples.push(performance.now() - before);
   }
   samples.sort((a, b) => a - b);
+  const answerBytes = JSON.stringify(await call()).length;
   return {
+    answerBytes,
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     calls: samples.length,
@@ -119,6 +128,17 @@ async function rebuildEmptyRollups(handle: DatabaseHandle): Promise<string[]> {
   if (!(await has('owner_effort_days')) && (await has('promises'))) {
     await rebuildOwnerEffortDays(db);
     rebuilt.push('owner_effort_days');
+  }
+  // Observations stored before verdicts were kept (or by the generator's bulk load) have none.
+  const unjudged = await db
+    .selectFrom('charter_observations')
+    .select('id')
+    .where('verdict', 'is', null)
+    .limit(1)
+    .execute();
+  if (unjudged.length > 0) {
+    await rebuildObservationVerdicts(db);
+    rebuilt.push('charter observation verdicts');
   }
   return rebuilt;
 }
@@ -215,7 +235,7 @@ async function measureStore(
     for (const { name, call } of dashboardCalls) {
       const timing = await time(() => call(caller));
       context.log(
-        `  ${name} at ${scale.promises} promises: p50 ${timing.p50.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms (${timing.calls} calls)`,
+        `  ${name} at ${scale.promises} promises: p50 ${timing.p50.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms (${timing.calls} calls, ${timing.answerBytes} bytes of JSON)`,
       );
       timings.set(name, timing);
     }
@@ -259,7 +279,13 @@ export const dashboardsSuite: BenchSuite = {
           baseline: null,
           ratio: null,
           goal: { text: `≤ ${p95GoalMs} ms`, met: timing.p95 <= p95GoalMs },
-          details: { p50: timing.p50, max: timing.max, calls: timing.calls, scale },
+          details: {
+            p50: timing.p50,
+            max: timing.max,
+            calls: timing.calls,
+            answerBytes: timing.answerBytes,
+            scale,
+          },
         });
       }
       const ratio = atFull.p50 / atSmall.p50;
@@ -271,7 +297,12 @@ export const dashboardsSuite: BenchSuite = {
         baseline: { name: `p50 at ${label(small)}`, value: atSmall.p50, unit: 'ms' },
         ratio,
         goal: { text: `≤ ${p50RatioGoal}× the p50 at ${label(small)}`, met: ratio <= p50RatioGoal },
-        details: { calls: atFull.calls, baselineCalls: atSmall.calls },
+        details: {
+          calls: atFull.calls,
+          baselineCalls: atSmall.calls,
+          answerBytes: atFull.answerBytes,
+          baselineAnswerBytes: atSmall.answerBytes,
+        },
       });
     }
     return figures;

@@ -4,6 +4,7 @@ export {
   analyticsSettingsKey,
   loadAnalyticsSettings,
 } from './analytics/analytics-settings.ts';
+export { rebuildObservationVerdicts } from './analytics/observation-verdicts.ts';
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';
