@@ -1,11 +1,4 @@
-import {
-  bandScale,
-  linearScale,
-  niceDomain,
-  niceTicks,
-  type StackedPiece,
-  stackRow,
-} from './chart-math.ts';
+import { barValueAxis, categoryBands, type StackedPiece, stackRows } from './chart-math.ts';
 import { CategoryLabel, ChartLegend, chartStyle, ValueTicks } from './chart-parts.tsx';
 import { useChartWidth } from './use-chart-width.ts';
 
@@ -85,25 +78,27 @@ function BarPlot({
   referenceLines = [],
   describe = defaultDescribe,
 }: BarChartProps & { width: number }) {
-  const keys = series.map((entry) => entry.key);
-  const stacks = rows.map((row) => stackRow(row.values, keys, expand));
-  const largest = Math.max(0, ...stacks.map((pieces) => pieces[pieces.length - 1]?.to ?? 0));
-  const valueDomain: [number, number] =
-    domain ?? (expand ? [0, 1] : niceDomain(0, Math.max(largest, integerTicks ? 1 : 0)));
-  const ticks = niceTicks(valueDomain[0], valueDomain[1], 5).filter(
-    (tick) => !integerTicks || Number.isInteger(tick),
+  const stacks = stackRows(
+    rows.map((row) => row.values),
+    series.map((entry) => entry.key),
+    expand,
   );
+  const largest = Math.max(0, ...stacks.map((pieces) => pieces[pieces.length - 1]?.to ?? 0));
   const columns = layout === 'columns';
   // The plot's box inside the svg: room for the value labels and the category labels.
   const plot = columns
     ? { left: 44, right: width - 16, top: 8, bottom: height - 24 }
     : { left: categoryWidth + 8, right: width - 16, top: 4, bottom: height - 24 };
-  const value = columns
-    ? linearScale(valueDomain, [plot.bottom, plot.top])
-    : linearScale(valueDomain, [plot.left, plot.right]);
+  const { scale: value, ticks } = barValueAxis({
+    largest,
+    range: columns ? [plot.bottom, plot.top] : [plot.left, plot.right],
+    domain,
+    expand,
+    integerTicks,
+  });
   const band = columns
-    ? bandScale(rows.length, [plot.left, plot.right])
-    : bandScale(rows.length, [plot.top, plot.bottom]);
+    ? categoryBands(rows.length, [plot.left, plot.right])
+    : categoryBands(rows.length, [plot.top, plot.bottom]);
   return (
     <svg width={width} height={height} role="img" aria-label={label} className="chart-svg">
       <ValueTicks
@@ -140,7 +135,7 @@ function BarPlot({
             along={columns ? 'x' : 'y'}
             x={columns ? band.middle(index) : plot.left - 6}
             y={columns ? plot.bottom + 6 : band.middle(index)}
-            room={columns ? band.bandwidth / 0.8 : categoryWidth}
+            room={columns ? band.step : categoryWidth}
           />
         </g>
       ))}

@@ -1,10 +1,5 @@
 import { QueryView } from '@steadfast/ui';
-import {
-  linearScale,
-  monotoneAreaPath,
-  monotoneLinePath,
-  pointScale,
-} from '../../components/charts/chart-math.ts';
+import { trendDrawing } from '../../components/charts/chart-math.ts';
 import { chartStyle, ValueTicks } from '../../components/charts/chart-parts.tsx';
 import { useChartWidth } from '../../components/charts/use-chart-width.ts';
 import { formatMonth } from '../../components/format.ts';
@@ -29,30 +24,22 @@ const describe = (row: TrendRow) =>
 /** The trend as one SVG image: the likely range as a band, trust as a line with a dot a month. */
 function TrendPlot({ rows, width, label }: { rows: TrendRow[]; width: number; label: string }) {
   const plot = { left: 36, right: width - 16, top: 8, bottom: height - 24 };
-  // From a round value a little under the lowest point (never below 0) to 100.
-  const lowest = Math.min(...rows.map((row) => Math.min(row.low, row.score)));
-  const y = linearScale([Math.max(0, Math.floor(lowest - 5)), 100], [plot.bottom, plot.top]);
-  // Inset so the first and last dots are not cut by the plot's edges.
-  const x = pointScale(rows.length, [plot.left + 12, plot.right - 12]);
-  const points = rows.map((row, index) => ({ x: x(index), y: y(row.score) }));
-  const band = monotoneAreaPath(
-    rows.map((row, index) => ({ x: x(index), y: y(row.high) })),
-    rows.map((row, index) => ({ x: x(index), y: y(row.low) })),
-  );
+  const drawing = trendDrawing(rows, plot);
+  const { x, points } = drawing;
   // Every month labelled while the labels fit (about 44px each), else every second or third.
   const labelEvery = Math.max(1, Math.ceil((rows.length * 44) / (plot.right - plot.left)));
   const column = rows.length > 1 ? (plot.right - plot.left - 24) / (rows.length - 1) : 40;
   return (
     <svg width={width} height={height} role="img" aria-label={label} className="chart-svg">
       <ValueTicks
-        ticks={y.ticks(5)}
-        at={y}
+        ticks={drawing.y.ticks}
+        at={drawing.y.scale}
         along="y"
         across={[plot.left, plot.right]}
         format={String}
       />
-      <path d={band} fill={bandColour} fillOpacity={0.5} stroke="none" />
-      <path d={monotoneLinePath(points)} fill="none" stroke={lineColour} strokeWidth={2} />
+      <path d={drawing.band} fill={bandColour} fillOpacity={0.5} stroke="none" />
+      <path d={drawing.line} fill="none" stroke={lineColour} strokeWidth={2} />
       {rows.map((row, index) => (
         <g key={row.day} className="chart-point">
           <title>{describe(row)}</title>
