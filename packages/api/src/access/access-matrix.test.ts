@@ -16,6 +16,7 @@ const leadershipOnly = [
   'request.frictionRanking',
   'portfolio.kindSlips',
   'portfolio.serviceGaps',
+  'portfolio.serviceGapAccounts',
   'portfolio.attention',
   'portfolio.neglectedAccounts',
   'portfolio.trend',

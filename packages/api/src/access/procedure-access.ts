@@ -91,6 +91,7 @@ export const procedureAccess: Readonly<Record<string, ProcedureAccess>> = {
   'forecast.audit': leadership(),
   'portfolio.kindSlips': leadership(),
   'portfolio.serviceGaps': leadership(),
+  'portfolio.serviceGapAccounts': leadership(),
   'portfolio.attention': leadership(),
   'portfolio.neglectedAccounts': leadership(),
   'portfolio.trend': leadership(),

@@ -1,6 +1,11 @@
 import { countObservationsByTerm, findAccount, listCurrentCharterVersions } from '@steadfast/db';
-import { existingCustomerStages, standardBusinessCalendar } from '@steadfast/domain';
+import {
+  existingCustomerStages,
+  serviceQualityGaps,
+  standardBusinessCalendar,
+} from '@steadfast/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from '../__tests__/rejections.ts';
 import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
 import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
@@ -232,5 +237,58 @@ describe('service gaps count stored verdicts that equal a judgement of the obser
       .where('verdict', 'is', null)
       .execute();
     expect(unjudged).toEqual([]);
+  });
+
+  it('names the first 20 accounts of a gap with how many in all, and pages through every one', async () => {
+    for (let n = 0; n < 27; n += 1) {
+      await api.adminCaller.account.create({
+        name: `Uncharted ${String(n).padStart(2, '0')}`,
+        ownerId: api.ownerId,
+        stage: 'active',
+      });
+    }
+    await charteredAccounts(2);
+    const { gaps } = await api.adminCaller.portfolio.serviceGaps({ days: 30 });
+    const knowledge = gaps.find((gap) => gap.area === 'knowledge');
+    // 27 without a charter, 2 whose charter lacks the client's own words.
+    expect(knowledge?.accountCount).toBe(29);
+    expect(knowledge?.accounts).toHaveLength(20);
+
+    const { settings } = await loadAnalyticsSettings(api.db);
+    const window = { from: at(Date.parse(api.clock.now) - 30 * DAY), to: api.clock.now };
+    const facts = await loadServiceGapFacts({ db: api.db, settings, now: api.clock.now, window });
+    const every = serviceQualityGaps(facts).find((gap) => gap.area === 'knowledge')?.accounts;
+    expect(knowledge?.accounts).toEqual(every?.slice(0, 20));
+
+    const paged = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.adminCaller.portfolio.serviceGapAccounts({
+        area: 'knowledge',
+        days: 30,
+        limit: 8,
+        cursor,
+      });
+      expect(page.total).toBe(29);
+      paged.push(...page.accounts);
+      cursor = page.nextCursor ?? undefined;
+      if (cursor !== undefined) {
+        // A cursor belongs to its gap.
+        const other = await rejection(
+          api.adminCaller.portfolio.serviceGapAccounts({ area: 'standards', days: 30, cursor }),
+        );
+        expect(other.cause).toMatchObject({ field: 'cursor' });
+      }
+    } while (cursor !== undefined);
+    expect(paged).toEqual(every);
+
+    const forged = await rejection(
+      api.adminCaller.portfolio.serviceGapAccounts({ area: 'knowledge', cursor: 'forged' }),
+    );
+    expect(forged.code).toBe('BAD_REQUEST');
+    expect(forged.cause).toMatchObject({ field: 'cursor' });
+    await expect(
+      api.caller.portfolio.serviceGapAccounts({ area: 'knowledge' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,10 +1,9 @@
 import { tallyKindOutcomes, type Window } from '@steadfast/db';
-import { type Instant, promiseKinds, rankKindsBySlip, serviceQualityGaps } from '@steadfast/domain';
+import { type Instant, promiseKinds, rankKindsBySlip } from '@steadfast/domain';
 import { z } from 'zod';
-import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
-import { loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { portfolioAttentionProcedures } from './portfolio-attention.procedures.ts';
+import { portfolioServiceGapProcedures } from './portfolio-service-gaps.procedures.ts';
 import { portfolioTrendProcedures } from './portfolio-trend.procedures.ts';
 
 const DAY_MS = 86_400_000;
@@ -28,6 +27,7 @@ function windowBefore(now: Instant, days: number): Window {
 export const portfolioRouter = createRouter({
   ...portfolioTrendProcedures,
   ...portfolioAttentionProcedures,
+  ...portfolioServiceGapProcedures,
 
   /**
    * Which promise kinds slip over the last `days` (default 365): per kind kept on time, kept after
@@ -49,14 +49,5 @@ export const portfolioRouter = createRouter({
         },
     );
     return { window, kinds: rankKindsBySlip(every) };
-  }),
-
-  /** The five service-quality gaps over the last `days` (default 90), each with its parts and accounts. */
-  serviceGaps: publicProcedure.input(windowInput(90)).query(async ({ ctx, input }) => {
-    const now = ctx.now();
-    const window = windowBefore(now, input.days);
-    const { settings } = await loadAnalyticsSettings(ctx.db);
-    const facts = await loadServiceGapFacts({ db: ctx.db, settings, now, window });
-    return { window, gaps: serviceQualityGaps(facts) };
   }),
 });
