@@ -3,7 +3,7 @@
  *   npx tsx src/suites/dashboards-profile.ts STORE.sqlite 'portfolio.serviceGaps' [calls] [OUT]
  * profiles the timed calls alone (after a warm-up) into OUT.cpuprofile when OUT is given; then
  * `node src/suites/cpu-profile-summary.mjs OUT.cpuprofile` lists the top functions by self time.
- * The store is copied first and never written; with PROFILE_IN_PLACE=1 it is read where it lies
+ * The store is copied first (migrated, its rollups and observation verdicts rebuilt) and never written; with PROFILE_IN_PLACE=1 it is read where it lies
  * (a copy already migrated and rebuilt, e.g. by an earlier run: a 1M store is gigabytes).
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { rebuildObservationVerdicts } from '@steadfast/api';
 import { migrateToLatest, openDatabase, rebuildDashboardRollups } from '@steadfast/db';
 import { benchLeader, HISTORY_NOW } from '../history/fixture.ts';
 import { dashboardCall, leaderCallerOn, takeTrustSnapshot } from './dashboards.ts';
@@ -29,6 +30,7 @@ try {
   if (!inPlace) {
     await migrateToLatest(handle.db);
     await rebuildDashboardRollups(handle.db);
+    await rebuildObservationVerdicts(handle.db);
     await takeTrustSnapshot(handle);
   }
   const caller = await leaderCallerOn(handle, { email: benchLeader.email, now: HISTORY_NOW });

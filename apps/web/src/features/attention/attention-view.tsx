@@ -1,9 +1,10 @@
 import { Empty, formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { BarChart } from '../../components/charts/bar-chart.tsx';
 import { Panel } from '../../components/page-header.tsx';
-import { useTRPC } from '../../trpc.ts';
+import { type RouterOutputs, useTRPC } from '../../trpc.ts';
 
 /** Per manager: effort on prospects vs clients; neglected clients; service saved for a churn risk. */
 export function AttentionView() {
@@ -57,20 +58,14 @@ export function AttentionView() {
             title={`Neglected clients (no touch for ${found.neglectedAfterDays}+ days)`}
             id="neglected"
           >
-            {found.neglected.length === 0 ? (
+            {found.neglectedCount === 0 ? (
               <Empty title="Every client was touched recently." />
             ) : (
-              <ul className="item-list">
-                {found.neglected.map((account) => (
-                  <li key={account.accountId}>
-                    <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
-                      {account.accountName}
-                    </Link>{' '}
-                    <span className="tag warn">{account.quietDays} days quiet</span>
-                    <div className="muted">{account.ownerName}</div>
-                  </li>
-                ))}
-              </ul>
+              <NeglectedClients
+                first={found.neglected}
+                count={found.neglectedCount}
+                afterDays={found.neglectedAfterDays}
+              />
             )}
           </Panel>
           <Panel title="Service that spikes only after a churn risk" id="late-service">
@@ -102,5 +97,87 @@ export function AttentionView() {
         </div>
       )}
     </QueryView>
+  );
+}
+
+type NeglectedClient = RouterOutputs['portfolio']['attention']['neglected'][number];
+
+function NeglectedList({ accounts }: { accounts: readonly NeglectedClient[] }) {
+  return (
+    <ul className="item-list" id="neglected-clients">
+      {accounts.map((account) => (
+        <li key={account.accountId}>
+          <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+            {account.accountName}
+          </Link>{' '}
+          <span className="tag warn">{account.quietDays} days quiet</span>
+          <div className="muted">{account.ownerName}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every neglected client, longest quiet first, read a page at a time once asked for. */
+function AllNeglectedClients({ count }: { count: number }) {
+  const trpc = useTRPC();
+  const pages = useInfiniteQuery(
+    trpc.portfolio.neglectedAccounts.infiniteQueryOptions(
+      { limit: 100 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const accounts = pages.data?.pages.flatMap((page) => page.accounts) ?? [];
+  return (
+    <>
+      <NeglectedList accounts={accounts} />
+      {pages.isPending ? <p className="muted">Loading all {count}…</p> : null}
+      {pages.isError ? (
+        <p className="muted">Could not load the rest: {pages.error.message}</p>
+      ) : null}
+      {pages.hasNextPage ? (
+        <button
+          type="button"
+          className="sf-button"
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
+          {pages.isFetchingNextPage ? 'Loading…' : `Show more (${accounts.length} of ${count})`}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * How many clients nobody touched for the neglect period, the longest quiet (at most 20, from
+ * the dashboard's answer), and all of them a button away.
+ */
+function NeglectedClients(props: {
+  first: readonly NeglectedClient[];
+  count: number;
+  afterDays: number;
+}) {
+  const [all, setAll] = useState(false);
+  return (
+    <>
+      <p className="muted">
+        {props.count} {props.count === 1 ? 'client' : 'clients'} with no promise made or touchpoint
+        done for {props.afterDays} days or more
+        {props.count > 1 ? ', longest quiet first' : ''}.
+      </p>
+      {all ? <AllNeglectedClients count={props.count} /> : <NeglectedList accounts={props.first} />}
+      {props.count > props.first.length ? (
+        <button
+          type="button"
+          className="sf-button"
+          aria-expanded={all}
+          aria-controls="neglected-clients"
+          onClick={() => setAll((was) => !was)}
+        >
+          {all ? 'Show fewer' : `Show all ${props.count}`}
+        </button>
+      ) : null}
+    </>
   );
 }

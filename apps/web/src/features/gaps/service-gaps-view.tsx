@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { BarChart } from '../../components/charts/bar-chart.tsx';
 import { Panel } from '../../components/page-header.tsx';
-import { type ServiceGap, useServiceGaps } from './use-service-gaps.ts';
+import { type ServiceGap, useAllGapAccounts, useServiceGaps } from './use-service-gaps.ts';
 
 const areaNames: Record<ServiceGap['area'], string> = {
   knowledge: 'Knowledge',
@@ -30,24 +30,73 @@ const statusColours: Record<ServiceGap['status'], string> = {
 
 const shownAtFirst = 8;
 
-/** The accounts behind a gap: the first few, and the rest a button away. */
-function GapAccounts({ gap }: { gap: ServiceGap }) {
-  const [all, setAll] = useState(false);
-  if (gap.accounts.length === 0) return null;
-  const shown = all ? gap.accounts : gap.accounts.slice(0, shownAtFirst);
+/** Every account a gap names, worst first, fetched a page at a time once asked for. */
+function AllGapAccounts({ gap }: { gap: ServiceGap }) {
+  const pages = useAllGapAccounts(gap.area);
+  const accounts = pages.data?.pages.flatMap((page) => page.accounts) ?? [];
   return (
     <>
-      <ul className="item-list compact" id={`gap-${gap.area}-accounts`}>
-        {shown.map((account) => (
-          <li key={`${account.accountId}-${account.note}`}>
-            <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
-              {account.accountName}
-            </Link>
-            : {account.note}
-          </li>
-        ))}
-      </ul>
-      {gap.accounts.length > shownAtFirst ? (
+      <GapAccountList area={gap.area} accounts={accounts} />
+      {pages.isPending ? <p className="muted">Loading all {gap.accountCount}…</p> : null}
+      {pages.isError ? (
+        <p className="muted">Could not load the rest: {pages.error.message}</p>
+      ) : null}
+      {pages.hasNextPage ? (
+        <button
+          type="button"
+          className="sf-button"
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
+          {pages.isFetchingNextPage
+            ? 'Loading…'
+            : `Show more (${accounts.length} of ${gap.accountCount})`}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function GapAccountList({
+  area,
+  accounts,
+}: {
+  area: ServiceGap['area'];
+  accounts: ServiceGap['accounts'];
+}) {
+  return (
+    <ul className="item-list compact" id={`gap-${area}-accounts`}>
+      {accounts.map((account) => (
+        <li key={`${account.accountId}-${account.note}`}>
+          <Link to="/accounts/$accountId" params={{ accountId: account.accountId }}>
+            {account.accountName}
+          </Link>
+          : {account.note}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The accounts behind a gap: how many, the first few (worst first) from the dashboard's answer,
+ * and all of them a button away (read a page at a time, as a gap may name thousands).
+ */
+function GapAccounts({ gap }: { gap: ServiceGap }) {
+  const [all, setAll] = useState(false);
+  if (gap.accountCount === 0) return null;
+  return (
+    <>
+      <p className="muted">
+        {gap.accountCount} {gap.accountCount === 1 ? 'account' : 'accounts'}
+        {gap.accountCount > 1 ? ', worst first' : ''}
+      </p>
+      {all ? (
+        <AllGapAccounts gap={gap} />
+      ) : (
+        <GapAccountList area={gap.area} accounts={gap.accounts.slice(0, shownAtFirst)} />
+      )}
+      {gap.accountCount > shownAtFirst ? (
         <button
           type="button"
           className="sf-button"
@@ -55,7 +104,7 @@ function GapAccounts({ gap }: { gap: ServiceGap }) {
           aria-controls={`gap-${gap.area}-accounts`}
           onClick={() => setAll((was) => !was)}
         >
-          {all ? 'Show fewer' : `Show all ${gap.accounts.length}`}
+          {all ? 'Show fewer' : `Show all ${gap.accountCount}`}
         </button>
       ) : null}
     </>
