@@ -10,6 +10,7 @@ import type { ContactRow } from '../schema/contact.table.ts';
 import type { Db } from '../schema/database.ts';
 import { inTransaction } from '../transaction.ts';
 import { recordAccountCreated } from './account-last-touches.queries.ts';
+import { compiledOnce } from './compiled-once.ts';
 
 /** An accounts row as the domain's Account (for reads that batch accounts with other rows). */
 export function toAccount(row: AccountRow): Account {
@@ -65,8 +66,13 @@ async function insertAccountRow(db: Db, account: Account): Promise<void> {
     .execute();
 }
 
+const accountById = compiledOnce(
+  (db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id),
+  ['(id)'],
+);
+
 export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await accountById(db, id);
   return row && toAccount(row);
 }
 
@@ -114,13 +120,14 @@ export async function findContact(db: Db, id: string): Promise<Contact | undefin
   return row && toContact(row);
 }
 
+const contactsOfAccount = compiledOnce(
+  (db, accountId: string) =>
+    db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).orderBy('name'),
+  ['(account id)'],
+);
+
 export async function listContacts(db: Db, accountId: string): Promise<Contact[]> {
-  const rows = await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('name')
-    .execute();
+  const rows = await contactsOfAccount(db, accountId);
   return rows.map(toContact);
 }
 
