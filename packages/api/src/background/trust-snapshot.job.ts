@@ -3,15 +3,19 @@ import {
   type Database,
   enqueueJob,
   findTrustEvidence,
+  insertReconstructedTrustHistory,
   inTransaction,
   listAccounts,
   listTrustEvidence,
+  listTrustHistory,
   recordTrustSnapshot,
   type TrustScopeRef,
   upsertTrustHistory,
 } from '@steadfast/db';
+import { type AnalyticsSettings, type TrustPrior, trendDays } from '@steadfast/domain';
 import type { Kysely } from 'kysely';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { reconstructDayEndScores } from '../analytics/trust-month-ends.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 import type { JobContext } from './job-kinds.ts';
 
@@ -73,7 +77,47 @@ export async function snapshotTrustScores(
     });
   }
   await recordTrustSnapshot(db, { day, takenAt: now });
+  await keepReconstructedMonthEnds({ db, now, prior, settings, points });
   return { scopes: points.length };
+}
+
+/** How far back the trends reach (their longest window, in months). */
+const trendMonths = 24;
+
+/**
+ * The month-ends of the trends' longest window that have no score yet (the store's history began
+ * before the worker took snapshots, as after an import), reconstructed once and kept, for the
+ * company, the managers and the teams whose trends the leader's dashboard reads: the trend then
+ * reads them instead of reconstructing each on every read. An account's trend still reconstructs
+ * its own (one account at a time; ten thousand accounts times 24 months is not worth keeping).
+ */
+async function keepReconstructedMonthEnds(options: {
+  db: JobContext['db'];
+  now: string;
+  prior: TrustPrior;
+  settings: AnalyticsSettings;
+  points: readonly { scope: TrustScopeRef }[];
+}): Promise<void> {
+  const { db, now, settings } = options;
+  const days = trendDays(now, trendMonths).slice(0, -1);
+  const from = days[0];
+  if (from === undefined) return;
+  const scopes = options.points
+    .map((point) => point.scope)
+    .filter((scope) => scope.type !== 'account');
+  for (const scope of scopes) {
+    const have = new Set(
+      (await listTrustHistory(db, scope, { fromDay: from, toDay: days.at(-1) ?? from })).map(
+        (point) => point.day,
+      ),
+    );
+    const missing = days.filter((day) => !have.has(day));
+    if (missing.length === 0) continue;
+    const prior =
+      scope.type === 'company' ? { typicalReliability: startingReliability } : options.prior;
+    const scores = await reconstructDayEndScores({ db, scope, days: missing, prior, settings });
+    await insertReconstructedTrustHistory(db, scope, scores);
+  }
 }
 
 /** Schedules this hour's snapshot once, however many instances schedule it. */

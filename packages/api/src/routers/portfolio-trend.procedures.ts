@@ -1,20 +1,13 @@
 import {
   companyScope,
   findTrustEvidence,
-  listTrustContributionDaysAfter,
   listTrustHistory,
   type TrustScopeRef,
 } from '@steadfast/db';
-import {
-  emptyEvidence,
-  endOfDay,
-  evidenceAnchor,
-  evidenceWithout,
-  idSchema,
-  trendDays,
-} from '@steadfast/domain';
+import { idSchema, trendDays } from '@steadfast/domain';
 import { z } from 'zod';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
+import { reconstructDayEndScores } from '../analytics/trust-month-ends.ts';
 import { companyPrior, scoreOf, startingReliability } from '../analytics/trust-scores.ts';
 import { publicProcedure } from '../trpc.ts';
 
@@ -38,9 +31,9 @@ export const portfolioTrendProcedures = {
   /**
    * A scope's trust at the end of each of the last `months` months (default 12) and today, with
    * its interval. Reads the daily snapshots (trust_history: at most one row per day of the
-   * window); a month-end before snapshots began is reconstructed from today's evidence less the
-   * contributions of promises closed after it, read as one sum per day of closing
-   * (trust_contribution_days): at most one row per day since the earliest missing month-end.
+   * window), including the month-ends before snapshots began that the worker has reconstructed
+   * and kept; any month-end still missing is reconstructed here, from today's evidence less the
+   * contributions of promises closed after it (one sum per day of closing).
    */
   trend: publicProcedure.input(trendInput).query(async ({ ctx, input }) => {
     const now = ctx.now();
@@ -53,21 +46,18 @@ export const portfolioTrendProcedures = {
       input.scope === 'company'
         ? { typicalReliability: startingReliability }
         : await companyPrior(ctx.db, settings, now);
-    const stored = (await findTrustEvidence(ctx.db, scope)) ?? {
-      ...emptyEvidence(),
-      asOf: evidenceAnchor,
-    };
     const snapshots = new Map(
       (await listTrustHistory(ctx.db, scope, { fromDay: days[0] ?? today, toDay: today })).map(
         (point) => [point.day, point],
       ),
     );
     const missing = days.slice(0, -1).filter((day) => !snapshots.has(day));
-    // Closed after the end of a day ⇔ closed on a later UTC day.
-    const closingDays =
-      missing.length === 0
-        ? []
-        : await listTrustContributionDaysAfter(ctx.db, scope, missing[0] ?? today);
+    const reconstructed = new Map(
+      (await reconstructDayEndScores({ db: ctx.db, scope, days: missing, prior, settings })).map(
+        (point) => [point.day, point],
+      ),
+    );
+    const stored = await findTrustEvidence(ctx.db, scope);
     const points = days.map((day) => {
       if (day === today) {
         const score = scoreOf(stored, { prior, settings, now });
@@ -80,21 +70,16 @@ export const portfolioTrendProcedures = {
         };
       }
       const snapshot = snapshots.get(day);
-      if (snapshot !== undefined) return { ...snapshot, source: 'snapshot' as const };
-      const at = endOfDay(day);
-      const later = closingDays.filter((closing) => closing.day > day);
-      const evidence = evidenceWithout(
-        stored,
-        later.map((closing) => closing.evidence),
-      );
-      const score = scoreOf(evidence, { prior, settings, now: at });
-      return {
-        day,
-        score: score.score,
-        low: score.interval.low,
-        high: score.interval.high,
-        source: 'reconstructed' as const,
-      };
+      if (snapshot !== undefined) {
+        const { reconstructed: afterwards, ...point } = snapshot;
+        return {
+          ...point,
+          source: afterwards ? ('reconstructed' as const) : ('snapshot' as const),
+        };
+      }
+      const point = reconstructed.get(day);
+      if (point === undefined) throw new Error(`No score reconstructed for ${day}`);
+      return { ...point, source: 'reconstructed' as const };
     });
     return { scope: input.scope, id: input.id ?? null, points };
   }),

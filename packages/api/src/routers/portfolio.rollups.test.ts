@@ -2,8 +2,10 @@ import {
   companyScope,
   findTrustEvidence,
   listTrustContributionsSince,
+  listTrustHistory,
   migrateToLatest,
   rebuildDashboardRollups,
+  upsertTrustHistory,
 } from '@steadfast/db';
 import { endOfDay, evidenceWithout } from '@steadfast/domain';
 import { sql } from 'kysely';
@@ -12,6 +14,7 @@ import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
 import { scoreOf, startingReliability } from '../analytics/trust-scores.ts';
+import { snapshotTrustScores } from '../background/trust-snapshot.job.ts';
 
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(ms).toISOString();
@@ -99,6 +102,42 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
     }
     // The months differ: the test would notice a trend drawn from the wrong closings.
     expect(new Set(reconstructed.map((point) => point.score.toFixed(6))).size).toBeGreaterThan(1);
+  });
+
+  it('reads the month-ends the worker reconstructed and kept, equal to reconstructing them on the read', async () => {
+    await history();
+    const live = await api.adminCaller.portfolio.trend({ months: 12 });
+    // A score taken on a month-end day is kept as it was: a reconstruction never replaces it.
+    const taken = live.points.find((point) => point.source === 'reconstructed');
+    if (taken === undefined) throw new Error('no month-end before the history');
+    await upsertTrustHistory(api.db, companyScope, { ...taken, score: 12.5, low: 10, high: 15 });
+
+    const now = api.clock.now;
+    await snapshotTrustScores({}, { db: api.db, now: () => now, newId: api.newId });
+    const kept = await listTrustHistory(api.db, companyScope, {
+      fromDay: '2024-01-01',
+      toDay: now.slice(0, 10),
+    });
+    // 23 month-ends of the longest trend and today's snapshot.
+    expect(kept).toHaveLength(24);
+    expect(kept.filter((point) => point.reconstructed)).toHaveLength(22);
+    expect(kept.find((point) => point.day === taken.day)).toMatchObject({
+      score: 12.5,
+      reconstructed: false,
+    });
+
+    const read = await api.adminCaller.portfolio.trend({ months: 12 });
+    for (const [index, point] of read.points.entries()) {
+      const before = live.points[index];
+      if (point.day === taken.day) {
+        expect(point).toMatchObject({ score: 12.5, source: 'snapshot' });
+        continue;
+      }
+      expect(point.day).toBe(before?.day);
+      expect(point.source).toBe(before?.source);
+      expect(point.score).toBeCloseTo(before?.score ?? Number.NaN, 9);
+      expect(point.low).toBeCloseTo(before?.low ?? Number.NaN, 9);
+    }
   });
 
   it('ranks the kinds that slip the same from the rollup as from a recount after a rebuild', async () => {
@@ -247,7 +286,9 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T220000_trust_ranking_snapshot',
       '2026-11-24T221000_attention_rollups',
       '2026-11-24T222000_observation_verdicts',
+      '2026-11-24T223000_trust_history_reconstructed',
     ];
+    await api.db.schema.alterTable('trust_history').dropColumn('reconstructed').execute();
     await api.db.schema.dropIndex('charter_observations_verdicts').execute();
     await api.db.schema.alterTable('charter_observations').dropColumn('verdict').execute();
     await api.db.schema.dropTable('owner_effort_days').execute();

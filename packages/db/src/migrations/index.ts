@@ -25,6 +25,7 @@ import * as promisesClosedOutcome from './2026-11-24T215000_promises_closed_outc
 import * as trustRankingSnapshot from './2026-11-24T220000_trust_ranking_snapshot.ts';
 import * as attentionRollups from './2026-11-24T221000_attention_rollups.ts';
 import * as observationVerdicts from './2026-11-24T222000_observation_verdicts.ts';
+import * as trustHistoryReconstructed from './2026-11-24T223000_trust_history_reconstructed.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T220000_trust_ranking_snapshot': trustRankingSnapshot,
   '2026-11-24T221000_attention_rollups': attentionRollups,
   '2026-11-24T222000_observation_verdicts': observationVerdicts,
+  '2026-11-24T223000_trust_history_reconstructed': trustHistoryReconstructed,
 };
 
 export const migrationProvider: MigrationProvider = {

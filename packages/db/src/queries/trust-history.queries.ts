@@ -79,6 +79,8 @@ export interface TrustHistoryPoint {
   score: number;
   low: number;
   high: number;
+  /** Worked out afterwards (a month-end before snapshots began), not taken on the day. */
+  reconstructed?: boolean;
 }
 
 /** Stores (or replaces) a scope's score for a day. */
@@ -87,14 +89,43 @@ export async function upsertTrustHistory(
   scope: TrustScopeRef,
   point: TrustHistoryPoint,
 ): Promise<void> {
+  const values = {
+    score: point.score,
+    low: point.low,
+    high: point.high,
+    reconstructed: point.reconstructed === true ? 1 : 0,
+  };
   await db
     .insertInto('trust_history')
-    .values({ scope_type: scope.type, scope_id: scope.id, ...point })
-    .onConflict((oc) =>
-      oc
-        .columns(['scope_type', 'scope_id', 'day'])
-        .doUpdateSet({ score: point.score, low: point.low, high: point.high }),
+    .values({ scope_type: scope.type, scope_id: scope.id, day: point.day, ...values })
+    .onConflict((oc) => oc.columns(['scope_type', 'scope_id', 'day']).doUpdateSet(values))
+    .execute();
+}
+
+/**
+ * Stores a reconstructed score for each day that has none yet, never replacing a score taken on
+ * the day (nor an earlier reconstruction).
+ */
+export async function insertReconstructedTrustHistory(
+  db: Db,
+  scope: TrustScopeRef,
+  points: readonly Omit<TrustHistoryPoint, 'reconstructed'>[],
+): Promise<void> {
+  if (points.length === 0) return;
+  await db
+    .insertInto('trust_history')
+    .values(
+      points.map((point) => ({
+        scope_type: scope.type,
+        scope_id: scope.id,
+        day: point.day,
+        score: point.score,
+        low: point.low,
+        high: point.high,
+        reconstructed: 1,
+      })),
     )
+    .onConflict((oc) => oc.columns(['scope_type', 'scope_id', 'day']).doNothing())
     .execute();
 }
 
@@ -106,7 +137,7 @@ export async function listTrustHistory(
 ): Promise<TrustHistoryPoint[]> {
   const rows = await db
     .selectFrom('trust_history')
-    .select(['day', 'score', 'low', 'high'])
+    .select(['day', 'score', 'low', 'high', 'reconstructed'])
     .where('scope_type', '=', scope.type)
     .where('scope_id', '=', scope.id)
     .where('day', '>=', range.fromDay)
@@ -118,5 +149,6 @@ export async function listTrustHistory(
     score: Number(row.score),
     low: Number(row.low),
     high: Number(row.high),
+    reconstructed: Number(row.reconstructed) === 1,
   }));
 }

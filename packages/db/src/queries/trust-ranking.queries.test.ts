@@ -2,7 +2,12 @@ import { emptyEvidence, evidenceAnchor } from '@steadfast/domain';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { addTrustEvidence } from './trust-evidence.queries.ts';
-import { insertTrustContribution, upsertTrustHistory } from './trust-history.queries.ts';
+import {
+  insertReconstructedTrustHistory,
+  insertTrustContribution,
+  listTrustHistory,
+  upsertTrustHistory,
+} from './trust-history.queries.ts';
 import {
   latestTrustSnapshot,
   listScopesClosedSince,
@@ -61,6 +66,23 @@ describe.each(databaseKinds)('trust ranking reads on %s', (kind) => {
         limit: 1,
       }),
     ).toEqual([{ scopeId: 'c', score: 40, low: 35, high: 45 }]);
+  });
+
+  it('keeps reconstructed days beside taken ones, never replacing a taken one', async () => {
+    const { db } = database;
+    const scope = { type: 'company' as const, id: 'company' };
+    await upsertTrustHistory(db, scope, point(80));
+    await insertReconstructedTrustHistory(db, scope, [
+      { ...point(10), day: '2026-03-02' },
+      { ...point(60), day: '2026-01-31' },
+    ]);
+    await insertReconstructedTrustHistory(db, scope, [{ ...point(11), day: '2026-01-31' }]);
+    expect(
+      await listTrustHistory(db, scope, { fromDay: '2026-01-01', toDay: '2026-12-31' }),
+    ).toEqual([
+      { day: '2026-01-31', score: 60, low: 55, high: 65, reconstructed: true },
+      { day: '2026-03-02', score: 80, low: 75, high: 85, reconstructed: false },
+    ]);
   });
 
   it('finds the scopes with a closing since an instant, each once, and their evidence', async () => {

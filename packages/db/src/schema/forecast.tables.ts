@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** Every forecast Steadfast made (a calibration range at capture, a risk chance), as made. */
 export interface ForecastTable {
@@ -41,6 +41,8 @@ export interface TrustHistoryTable {
   score: number;
   low: number;
   high: number;
+  /** 1: worked out afterwards from the evidence and the closings since, not taken on the day. */
+  reconstructed: ColumnType<number, number | undefined, number>;
 }
 
 /** When the worker last took the day's trust scores (trust_history): the ranking reads them. */
