@@ -1,10 +1,10 @@
 // Loaded into the ingest's server with NODE_OPTIONS=--import (Node 20 refuses --cpu-prof there).
 // Nothing happens until the bench sends SIGUSR2, once the server has started and answered a
 // warm-up request: from then on it notes every statement that writes (SQL and parameters, in
-// order, with the server's own BEGIN and COMMIT), and profiles the CPU when
-// INGEST_CPU_PROFILE is set. At exit both go into INGEST_PROBE_DIR: writes.jsonl, one
-// [sql, parameters] a line, and a .cpuprofile. `started` in that folder tells the bench that the
-// timed part may begin. Noting a write keeps a reference to parameters the server made anyway.
+// order, with the server's own BEGIN and COMMIT) when INGEST_NOTE_WRITES is set, or profiles the
+// CPU when INGEST_CPU_PROFILE is set (never both: the timed run only profiles). At exit either
+// goes into INGEST_PROBE_DIR: writes.jsonl, one [sql, parameters] a line, or a .cpuprofile.
+// `started` in that folder tells the bench that the timed part may begin.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
@@ -41,8 +41,9 @@ if (folder) {
     };
   }
 
+  const noting = process.env.INGEST_NOTE_WRITES === '1';
   process.on('SIGUSR2', () => {
-    writes = [];
+    if (noting) writes = [];
     const started = () => writeFileSync(join(folder, 'started'), String(process.pid));
     if (session === null) return started();
     session.connect();
