@@ -1,8 +1,8 @@
 import {
   type Db,
   findAccountsByIds,
-  findCharter,
   findCharterObservation,
+  findCharters,
   insertCharterObservations,
   listCharterObservations,
 } from '@steadfast/db';
@@ -34,9 +34,13 @@ async function observedAccounts(
 ): Promise<Map<string, ObservedAccount>> {
   const accounts = await findAccountsByIds(db, [...new Set(rows.map((row) => row.accountId))]);
   const { settings } = await loadAnalyticsSettings(db);
+  const charters = await findCharters(
+    db,
+    accounts.map((account) => account.id),
+  );
   const observed = new Map<string, ObservedAccount>();
   for (const account of accounts) {
-    const charter = (await findCharter(db, account.id)) ?? null;
+    const charter = charters.get(account.id) ?? null;
     observed.set(account.id, { charter, calendar: accountCalendar(account, settings) });
   }
   return observed;

@@ -14,6 +14,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing
 import { insertAccount } from './account.queries.ts';
 import {
   findCharter,
+  findCharters,
   findCharterVersion,
   insertCharterObservations,
   listAccountsWithoutCharter,
@@ -116,6 +117,21 @@ describe.each(databaseKinds)('charter store on %s', (kind) => {
     ]);
     expect(versions[1]?.terms[0]?.id).toBe(first.current.terms[0]?.id);
     expect(await findCharter(database.db, testId())).toBeUndefined();
+  });
+
+  it('reads the charters of many accounts at once, each at its current version', async () => {
+    await saveVersion(database.db, account.id, { at: '2026-11-01T09:00:00.000Z' });
+    await saveVersion(database.db, account.id, { hours: 2 });
+    const other = (await seedOwnerAndAccount(database.db)).account;
+    await saveVersion(database.db, other.id, { at: '2026-11-02T09:00:00.000Z' });
+    const withoutCharter = (await seedOwnerAndAccount(database.db)).account;
+
+    const charters = await findCharters(database.db, [account.id, other.id, withoutCharter.id]);
+
+    expect([...charters.keys()].sort()).toEqual([account.id, other.id].sort());
+    expect(charters.get(account.id)).toEqual(await findCharter(database.db, account.id));
+    expect(charters.get(account.id)?.current.version).toBe(2);
+    expect(charters.get(other.id)).toEqual(await findCharter(database.db, other.id));
   });
 
   it('refuses a stale expected version, names the current one, and writes nothing', async () => {

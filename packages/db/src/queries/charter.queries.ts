@@ -44,6 +44,45 @@ export async function findCharter(db: Db, accountId: string): Promise<Charter | 
 }
 
 /**
+ * `findCharter` for many accounts at once, by account id (accounts without a charter are left
+ * out): two reads per 500 accounts instead of two per account.
+ */
+export async function findCharters(
+  db: Db,
+  accountIds: readonly string[],
+): Promise<Map<string, Charter>> {
+  const charters = new Map<string, Charter>();
+  for (let start = 0; start < accountIds.length; start += 500) {
+    const part = accountIds.slice(start, start + 500);
+    if (part.length === 0) continue;
+    const heads = await db
+      .selectFrom('charters')
+      .selectAll()
+      .where('account_id', 'in', part)
+      .execute();
+    const versions = await db
+      .selectFrom('charter_versions')
+      .innerJoin('charters', (join) =>
+        join
+          .onRef('charters.account_id', '=', 'charter_versions.account_id')
+          .onRef('charters.current_version', '=', 'charter_versions.version'),
+      )
+      .selectAll('charter_versions')
+      .where('charters.account_id', 'in', part)
+      .execute();
+    const currentByAccount = new Map(versions.map((row) => [row.account_id, rowToVersion(row)]));
+    for (const row of heads) {
+      const current = currentByAccount.get(row.account_id);
+      // The head and its version are written in one transaction: one never exists without the other.
+      if (current === undefined)
+        throw new Error(`charter ${row.account_id} lacks its current version`);
+      charters.set(row.account_id, { head: rowToHead(row), current });
+    }
+  }
+  return charters;
+}
+
+/**
  * An account's charter read to be changed in the transaction `trx`: writers of one charter take
  * turns (see write-turns), so a stale writer is told the version the one before it left, even
  * when both saved the first version.
