@@ -1,4 +1,7 @@
-import fastifyHelmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+// Types only: the options, and the `helmet` route option it declares on Fastify's routes.
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 type Directives = Record<string, string[]>;
@@ -46,11 +49,56 @@ export function contentSecurityPolicyOf(directives: Readonly<Directives>) {
 /** One year: a browser that once reached the server over TLS keeps to TLS. */
 const strictTransportSecurity = 'max-age=31536000';
 
+type Helmet = (
+  options: FastifyHelmetOptions,
+) => (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+
 /**
- * Security headers on every answer (pages, JSON, the calendar feed), by @fastify/helmet:
+ * helmet, the very module @fastify/helmet runs. @fastify/helmet builds helmet's middlewares anew
+ * for every request (parsing the policy's directives each time), which cost as much as the rest
+ * of the headers' work; the answer is the same for the same options, so it is worked out once.
+ */
+const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))(
+  'helmet',
+) as Helmet;
+
+interface SecurityHeaders {
+  set: [name: string, value: string][];
+  removed: string[];
+}
+
+/** The headers helmet sets (and removes) with these options, which depend on nothing else. */
+function securityHeadersOf(options: FastifyHelmetOptions): SecurityHeaders {
+  const set = new Map<string, string>();
+  const removed: string[] = [];
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      set.set(name.toLowerCase(), String(value));
+    },
+    removeHeader: (name: string) => {
+      set.delete(name.toLowerCase());
+      removed.push(name.toLowerCase());
+    },
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error) => {
+    if (error) throw error;
+  });
+  return { set: [...set], removed };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** This route's headers when its `helmet` option sets its own (worked out once). */
+    securityHeaders?: SecurityHeaders;
+  }
+}
+
+/**
+ * Security headers on every answer (pages, JSON, the calendar feed), by helmet:
  * the CSP above, X-Content-Type-Options nosniff, Referrer-Policy no-referrer (a calendar feed's
  * address holds its secret), X-Frame-Options DENY beside frame-ancestors 'none', and
- * Cross-Origin-Opener/Resource-Policy same-origin.
+ * Cross-Origin-Opener/Resource-Policy same-origin. A route's `helmet` option (as with
+ * @fastify/helmet) replaces these options for that route.
  *
  * Strict-Transport-Security only on answers to a request that came over TLS: the server listens
  * on plain http://127.0.0.1 by default, where browsers ignore the header and it would only
@@ -59,16 +107,31 @@ const strictTransportSecurity = 'max-age=31536000';
  * upgrade-insecure-requests, which would send a plain-http server's own assets to https.
  */
 export function registerSecurityHeaders(server: FastifyInstance): void {
-  server.register(fastifyHelmet, {
+  const options: FastifyHelmetOptions = {
     ...contentSecurityPolicyOf(contentSecurityDirectives),
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
     hsts: false,
+  };
+  const everyAnswer = securityHeadersOf(options);
+  server.addHook('onRoute', (route) => {
+    if (route.helmet === undefined) return;
+    if (route.helmet === false) throw new Error(`${route.url}: every answer has security headers`);
+    route.config = {
+      ...route.config,
+      securityHeaders: securityHeadersOf({ ...options, ...route.helmet } as FastifyHelmetOptions),
+    };
   });
-  server.addHook('onRequest', async (request, reply) => {
+  // Set on the raw response, as helmet does: they stay on error answers and streamed files too.
+  server.addHook('onRequest', (request, reply, done) => {
+    const headers = request.routeOptions.config.securityHeaders ?? everyAnswer;
+    const raw = reply.raw;
+    for (const name of headers.removed) raw.removeHeader(name);
+    for (const [name, value] of headers.set) raw.setHeader(name, value);
     if (request.protocol === 'https')
-      reply.header('strict-transport-security', strictTransportSecurity);
+      raw.setHeader('strict-transport-security', strictTransportSecurity);
+    done();
   });
 }
