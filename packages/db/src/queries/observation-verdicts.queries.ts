@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../schema/database.ts';
 import type { Window } from './portfolio.queries.ts';
 
@@ -79,33 +80,34 @@ export async function tallyObservationVerdicts(
   db: Db,
   window: Window,
 ): Promise<TermVerdictTally[]> {
-  const rows = await db
-    .selectFrom('charter_observations')
-    .select((eb) => [
-      'account_id',
-      'term_id',
-      eb.fn.countAll<number | string>().as('n'),
-      eb.fn
-        .sum<number | string>(eb.case().when('verdict', '=', 'within').then(1).else(0).end())
-        .as('within'),
-      eb.fn
-        .sum<number | string>(eb.case().when('verdict', '=', 'over').then(1).else(0).end())
-        .as('over'),
-      eb.fn
-        .sum<number | string>(eb.case().when('verdict', 'is', null).then(1).else(0).end())
-        .as('unjudged'),
-    ])
-    .where('occurred_at', '>=', window.from)
-    .where('occurred_at', '<', window.to)
-    .groupBy(['account_id', 'term_id'])
-    .execute();
+  // SQLite's planner prefers charter_observations_account_occurred (a skip-scan per account, then
+  // a table row per observation for the term and verdict): at 10k accounts and 193k observations
+  // in the window that is a table lookup each. The covering index is named for it.
+  const source =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql`charter_observations`
+      : sql`charter_observations indexed by charter_observations_verdicts`;
+  const { rows } = await sql<{
+    account_id: string;
+    term_id: string;
+    n: number | string;
+    within: number | string | null;
+    over: number | string | null;
+    unjudged: number | string | null;
+  }>`select account_id, term_id, count(*) as n,
+      sum(case when verdict = 'within' then 1 else 0 end) as within,
+      sum(case when verdict = 'over' then 1 else 0 end) as over,
+      sum(case when verdict is null then 1 else 0 end) as unjudged
+    from ${source}
+    where occurred_at >= ${window.from} and occurred_at < ${window.to}
+    group by account_id, term_id`.execute(db);
   return rows.map((row) => ({
     accountId: row.account_id,
     termId: row.term_id,
     observations: Number(row.n),
-    within: Number(row.within),
-    over: Number(row.over),
-    unjudged: Number(row.unjudged),
+    within: Number(row.within ?? 0),
+    over: Number(row.over ?? 0),
+    unjudged: Number(row.unjudged ?? 0),
   }));
 }
 
