@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 // Types only: the options, and the `helmet` route option it declares on Fastify's routes.
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmetModule from 'helmet';
 
 type Directives = Record<string, string[]>;
 
@@ -54,13 +54,12 @@ type Helmet = (
 ) => (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 
 /**
- * helmet, the very module @fastify/helmet runs. @fastify/helmet builds helmet's middlewares anew
- * for every request (parsing the policy's directives each time), which cost as much as the rest
- * of the headers' work; the answer is the same for the same options, so it is worked out once.
+ * helmet, the module @fastify/helmet runs (the same major, declared beside it). @fastify/helmet
+ * builds helmet's middlewares anew for every request (parsing the policy's directives each time),
+ * which cost as much as the rest of the headers' work; the answer is the same for the same
+ * options, so it is worked out once.
  */
-const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))(
-  'helmet',
-) as Helmet;
+const helmet = helmetModule as unknown as Helmet;
 
 interface SecurityHeaders {
   set: [name: string, value: string][];
