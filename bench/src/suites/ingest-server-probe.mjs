@@ -17,31 +17,34 @@ if (folder) {
   /** @type {[string, unknown][] | null} */
   let writes = null;
 
-  // The server's own better-sqlite3 (the one @steadfast/db resolves), so its statements are seen.
-  const require = createRequire(new URL('../../../packages/db/package.json', import.meta.url));
-  const Database = require('better-sqlite3');
-  const probe = new Database(':memory:');
-  const statement = Object.getPrototypeOf(probe.prepare('select 1'));
-  probe.close();
-  const writing = /^\s*(insert|update|delete|replace|begin|commit|rollback|savepoint|release)\b/i;
-  // Whether each statement writes, decided once per statement (the server reuses them).
-  const writesRows = new WeakMap();
-  for (const method of ['run', 'all', 'get']) {
-    const original = statement[method];
-    statement[method] = function (...parameters) {
-      if (writes !== null) {
-        let isWrite = writesRows.get(this);
-        if (isWrite === undefined) {
-          isWrite = writing.test(this.source);
-          writesRows.set(this, isWrite);
+  const noting = process.env.INGEST_NOTE_WRITES === '1';
+  // Only a run that notes writes wraps the statements: the timed run's stay as they are.
+  if (noting) {
+    // The server's own better-sqlite3 (the one @steadfast/db resolves), so its statements are seen.
+    const require = createRequire(new URL('../../../packages/db/package.json', import.meta.url));
+    const Database = require('better-sqlite3');
+    const probe = new Database(':memory:');
+    const statement = Object.getPrototypeOf(probe.prepare('select 1'));
+    probe.close();
+    const writing = /^\s*(insert|update|delete|replace|begin|commit|rollback|savepoint|release)\b/i;
+    // Whether each statement writes, decided once per statement (the server reuses them).
+    const writesRows = new WeakMap();
+    for (const method of ['run', 'all', 'get']) {
+      const original = statement[method];
+      statement[method] = function (...parameters) {
+        if (writes !== null) {
+          let isWrite = writesRows.get(this);
+          if (isWrite === undefined) {
+            isWrite = writing.test(this.source);
+            writesRows.set(this, isWrite);
+          }
+          if (isWrite) writes.push([this.source, parameters[0]]);
         }
-        if (isWrite) writes.push([this.source, parameters[0]]);
-      }
-      return original.apply(this, parameters);
-    };
+        return original.apply(this, parameters);
+      };
+    }
   }
 
-  const noting = process.env.INGEST_NOTE_WRITES === '1';
   process.on('SIGUSR2', () => {
     if (noting) writes = [];
     const started = () => writeFileSync(join(folder, 'started'), String(process.pid));
