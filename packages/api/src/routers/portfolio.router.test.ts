@@ -68,6 +68,23 @@ describe('portfolio analytics for leadership', () => {
     expect(kinds).toHaveLength(8);
   });
 
+  it('counts the kinds that slip over whole UTC days, today so far included, the first day whole', async () => {
+    // Closed at 02:00 on the window's first day, and at 01:00 today.
+    api.clock.now = '2026-04-08T09:00:00.000Z';
+    await promise({ accountId: clientId, kind: 'delivery', days: 0.7, kept: false });
+    api.clock.now = '2026-04-16T09:00:00.000Z';
+    await promise({ accountId: clientId, kind: 'delivery', days: 0.667, kept: true });
+    api.clock.now = '2026-04-17T01:30:00.000Z';
+    const week = await api.adminCaller.portfolio.kindSlips({ days: 9 });
+    expect(week.window).toEqual({
+      from: '2026-04-09T00:00:00.000Z',
+      to: '2026-04-18T00:00:00.000Z',
+    });
+    expect(week.kinds[0]).toMatchObject({ kind: 'delivery', closed: 2, missed: 1 });
+    const shorter = await api.adminCaller.portfolio.kindSlips({ days: 8 });
+    expect(shorter.kinds[0]).toMatchObject({ kind: 'delivery', closed: 1, missed: 0 });
+  });
+
   it('sees a manager working mostly on prospects and a served account with no charter', async () => {
     await promise({ accountId: prospectId, kind: 'callback', days: 1, kept: true });
     await promise({ accountId: prospectId, kind: 'callback', days: 1, kept: true });
