@@ -19,11 +19,6 @@ const windowInput = (defaultDays: number) =>
     })
     .default({ days: defaultDays });
 
-/** The `days` up to now. */
-function windowBefore(now: Instant, days: number): Window {
-  return { from: new Date(Date.parse(now) - days * DAY_MS).toISOString(), to: now };
-}
-
 /** The last `days` whole UTC days up to and including today's: [its first midnight, tomorrow's). */
 function wholeDaysUpTo(now: Instant, days: number): Window {
   const tomorrow = Date.parse(`${now.slice(0, 10)}T00:00:00.000Z`) + DAY_MS;
