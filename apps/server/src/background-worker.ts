@@ -4,6 +4,7 @@ import {
   runDueJobs,
   type SendWebhook,
   scheduleCharterReviewsDue,
+  scheduleObservationJudging,
   scheduleRiskSweeps,
   scheduleTouchpointSuggestions,
   scheduleTrustSnapshots,
@@ -39,6 +40,7 @@ export function startBackgroundWorker(options: {
   const workerId = `${hostname()}:${process.pid}:${options.newId().slice(-8)}`;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let observationsJudged = false;
 
   const tick = async () => {
     try {
@@ -48,6 +50,11 @@ export function startBackgroundWorker(options: {
       await scheduleTouchpointSuggestions({ db: options.db, now, everyMs: 86_400_000 });
       // Each scope's trust score is taken hourly (the day's latest is kept), for trends and the ranking.
       await scheduleTrustSnapshots({ db: options.db, now });
+      // Observations stored before verdicts were kept are judged in the background (a job per
+      // page of accounts): looked for until the judging is enqueued or none is left, then no more.
+      if (!observationsJudged) {
+        observationsJudged = !(await scheduleObservationJudging({ db: options.db, now }));
+      }
       // Finished jobs are kept a week for inspection, then forgotten.
       await purgeFinishedJobs(options.db, new Date(Date.parse(now) - 7 * 86_400_000).toISOString());
       while (!stopped) {

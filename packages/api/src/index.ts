@@ -9,6 +9,7 @@ export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';
 export type { JobContext } from './background/job-kinds.ts';
+export { scheduleObservationJudging } from './background/judge-observations.job.ts';
 export { scheduleTouchpointSuggestions } from './background/touchpoint-suggest.job.ts';
 export { scheduleTrustSnapshots, snapshotTrustScores } from './background/trust-snapshot.job.ts';
 export {

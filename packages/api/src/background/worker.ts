@@ -8,6 +8,7 @@ import {
 } from '@steadfast/db';
 import type { Kysely } from 'kysely';
 import type { JobContext, JobHandler } from './job-kinds.ts';
+import { judgeObservationsJobKind, judgeObservationsPage } from './judge-observations.job.ts';
 import { rebuildTrustEvidence } from './rebuild-trust.job.ts';
 import { remeasureAccount } from './remeasure.job.ts';
 import { sweepAccountRisk } from './risk-sweep.job.ts';
@@ -29,6 +30,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   [trustSnapshotJobKind]: async (payload, context) => {
     await snapshotTrustScores(payload, context);
+  },
+  [judgeObservationsJobKind]: async (payload, context) => {
+    await judgeObservationsPage(payload, context);
   },
 };
 

@@ -10,7 +10,8 @@ import { createTestApi, type TestApi } from '../__tests__/test-api.ts';
 import { accountCharterCompliance } from '../analytics/account-charter-compliance.ts';
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { rebuildObservationVerdicts } from '../analytics/observation-verdicts.ts';
-import { loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
+import { judgedOneByOne, loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
+import { scheduleObservationJudging } from '../background/judge-observations.job.ts';
 import { runDueJobs } from '../background/worker.ts';
 
 const DAY = 86_400_000;
@@ -237,6 +238,31 @@ describe('service gaps count stored verdicts that equal a judgement of the obser
       .where('verdict', 'is', null)
       .execute();
     expect(unjudged).toEqual([]);
+  });
+
+  it('judges a store with no verdicts all at once, as before, and the worker fills them in pages', async () => {
+    const random = seeded(13);
+    const accounts = await charteredAccounts(judgedOneByOne + 3);
+    api.clock.now = at(start + 30 * DAY);
+    await observe(accounts, random, { from: start, to: start + 30 * DAY, count: 250 });
+    const window = { from: at(start + 2 * DAY + 7 * HOUR), to: api.clock.now };
+    const kept = await compare(window);
+    expect(kept.compliance.length).toBeGreaterThan(judgedOneByOne);
+
+    await api.db.updateTable('charter_observations').set({ verdict: null }).execute();
+    expect(await compare(window)).toEqual(kept);
+
+    const context = { db: api.db, now: () => api.clock.now, newId: api.newId };
+    expect(await scheduleObservationJudging({ db: api.db, now: api.clock.now })).toBe(true);
+    await runDueJobs({ db: api.db, workerId: 'w1', context });
+    expect(await compare(window)).toEqual(kept);
+    const unjudged = await api.db
+      .selectFrom('charter_observations')
+      .select('id')
+      .where('verdict', 'is', null)
+      .execute();
+    expect(unjudged).toEqual([]);
+    expect(await scheduleObservationJudging({ db: api.db, now: api.clock.now })).toBe(false);
   });
 
   it('names the first 20 accounts of a gap with how many in all, and pages through every one', async () => {

@@ -4,6 +4,7 @@ import { now, seedOwnerAndAccount, testId } from '../__tests__/test-database.ts'
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { insertCharterObservations, saveCharterVersion } from './charter.queries.ts';
 import {
+  hasUnjudgedObservations,
   listCharteredAccountIds,
   listObservationsToJudge,
   setObservationVerdicts,
@@ -99,6 +100,9 @@ describe.each(databaseKinds)('charter observation verdicts on %s', (kind) => {
       quantity: null,
       verdict: 'over',
     });
+    expect(await hasUnjudgedObservations(db)).toBe(true);
+    await setObservationVerdicts(db, [{ id: observations[4]?.id ?? '', verdict: 'within' }]);
+    expect(await hasUnjudgedObservations(db)).toBe(false);
     expect(await listCharteredAccountIds(db, { limit: 10 })).toEqual([account.id]);
     expect(await listCharteredAccountIds(db, { afterId: account.id, limit: 10 })).toEqual([]);
   });

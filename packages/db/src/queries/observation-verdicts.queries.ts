@@ -121,3 +121,14 @@ export async function listCharteredAccountIds(
   const rows = await query.orderBy('account_id').limit(page.limit).execute();
   return rows.map((row) => row.account_id);
 }
+
+/** Whether any observation is still without a verdict (stored before verdicts were kept). */
+export async function hasUnjudgedObservations(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('charter_observations')
+    .select('id')
+    .where('verdict', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
