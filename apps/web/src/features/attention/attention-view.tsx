@@ -162,8 +162,8 @@ function NeglectedClients(props: {
   return (
     <>
       <p className="muted">
-        {props.count} {props.count === 1 ? 'client' : 'clients'} with no promise made or touchpoint
-        done for {props.afterDays} days or more
+        {props.count} {props.count === 1 ? 'client' : 'clients'} with no promise made or kept and no
+        touchpoint done for {props.afterDays} days or more
         {props.count > 1 ? ', longest quiet first' : ''}.
       </p>
       {all ? <AllNeglectedClients count={props.count} /> : <NeglectedList accounts={props.first} />}

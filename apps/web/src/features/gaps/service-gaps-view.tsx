@@ -79,7 +79,8 @@ function GapAccountList({
 }
 
 /**
- * The accounts behind a gap: how many, the first few (worst first) from the dashboard's answer,
+ * The accounts behind a gap: how many, the first few (in the gap's order: the lowest charter
+ * compliance first for delivery) from the dashboard's answer,
  * and all of them a button away (read a page at a time, as a gap may name thousands).
  */
 function GapAccounts({ gap }: { gap: ServiceGap }) {
@@ -89,7 +90,6 @@ function GapAccounts({ gap }: { gap: ServiceGap }) {
     <>
       <p className="muted">
         {gap.accountCount} {gap.accountCount === 1 ? 'account' : 'accounts'}
-        {gap.accountCount > 1 ? ', worst first' : ''}
       </p>
       {all ? (
         <AllGapAccounts gap={gap} />
