@@ -6,6 +6,7 @@ import {
   scheduleCharterReviewsDue,
   scheduleObservationJudging,
   scheduleRiskSweeps,
+  scheduleServiceGapSnapshots,
   scheduleTouchpointSuggestions,
   scheduleTrustSnapshots,
   sendWebhookOverHttp,
@@ -50,6 +51,8 @@ export function startBackgroundWorker(options: {
       await scheduleTouchpointSuggestions({ db: options.db, now, everyMs: 86_400_000 });
       // Each scope's trust score is taken hourly (the day's latest is kept), for trends and the ranking.
       await scheduleTrustSnapshots({ db: options.db, now });
+      // The leader's service gaps over the dashboard's 90 days are worked out hourly and kept.
+      await scheduleServiceGapSnapshots({ db: options.db, now });
       // Observations stored before verdicts were kept are judged in the background (a job per
       // page of accounts): looked for until the judging is enqueued or none is left, then no more.
       if (!observationsJudged) {

@@ -5,6 +5,10 @@ export {
   loadAnalyticsSettings,
 } from './analytics/analytics-settings.ts';
 export { rebuildObservationVerdicts } from './analytics/observation-verdicts.ts';
+export {
+  scheduleServiceGapSnapshots,
+  snapshotServiceGaps,
+} from './analytics/service-gaps-snapshot.ts';
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export { resolveBearerToken } from './auth/resolve-token.ts';
 export { tokenHash } from './auth/session-tokens.ts';

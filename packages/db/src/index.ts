@@ -31,6 +31,7 @@ export * from './queries/promise.queries.ts';
 export * from './queries/promise-batch.queries.ts';
 export * from './queries/request.queries.ts';
 export * from './queries/service-gap.queries.ts';
+export * from './queries/service-gap-snapshot.queries.ts';
 export * from './queries/session.queries.ts';
 export * from './queries/settings.queries.ts';
 export * from './queries/touchpoint.queries.ts';

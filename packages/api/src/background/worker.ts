@@ -7,6 +7,10 @@ import {
   listAccountsWithOpenPromises,
 } from '@steadfast/db';
 import type { Kysely } from 'kysely';
+import {
+  serviceGapSnapshotJobKind,
+  snapshotServiceGaps,
+} from '../analytics/service-gaps-snapshot.ts';
 import type { JobContext, JobHandler } from './job-kinds.ts';
 import { judgeObservationsJobKind, judgeObservationsPage } from './judge-observations.job.ts';
 import { rebuildTrustEvidence } from './rebuild-trust.job.ts';
@@ -30,6 +34,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   [trustSnapshotJobKind]: async (payload, context) => {
     await snapshotTrustScores(payload, context);
+  },
+  [serviceGapSnapshotJobKind]: async (payload, context) => {
+    await snapshotServiceGaps(payload, context);
   },
   [judgeObservationsJobKind]: async (payload, context) => {
     await judgeObservationsPage(payload, context);

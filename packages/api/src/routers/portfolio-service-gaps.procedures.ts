@@ -1,15 +1,15 @@
-import { DomainError, type Instant, serviceGapAreas, serviceQualityGaps } from '@steadfast/domain';
+import { DomainError, serviceGapAreas } from '@steadfast/domain';
 import { z } from 'zod';
-import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
-import { loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
-import type { ApiContext } from '../context.ts';
+import {
+  gapSummary,
+  keptGapAccounts,
+  keptGapSummary,
+  workOutServiceGaps,
+} from '../analytics/service-gaps-snapshot.ts';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-page.ts';
 import { publicProcedure } from '../trpc.ts';
 
-const DAY_MS = 86_400_000;
-
-/** The dashboard names up to this many accounts per gap, worst first; the rest are a page away. */
-export const gapAccountsShown = 20;
+export { gapAccountsShown } from '../analytics/service-gaps-snapshot.ts';
 
 const days = z
   .int('must be a whole number of days')
@@ -30,14 +30,6 @@ const gapAccountsInput = z.object({
   cursor: z.string().max(500, 'must be a nextCursor from an earlier page').optional(),
 });
 
-async function gapsOver(ctx: ApiContext, days: number) {
-  const now: Instant = ctx.now();
-  const window = { from: new Date(Date.parse(now) - days * DAY_MS).toISOString(), to: now };
-  const { settings } = await loadAnalyticsSettings(ctx.db);
-  const facts = await loadServiceGapFacts({ db: ctx.db, settings, now, window });
-  return { window, gaps: serviceQualityGaps(facts) };
-}
-
 /** Where a page of a gap's accounts starts: a cursor names its gap and the offset after it. */
 function offsetOf(cursor: string | undefined, area: string): number {
   if (cursor === undefined) return 0;
@@ -56,31 +48,39 @@ export const portfolioServiceGapProcedures = {
   /**
    * The five service-quality gaps over the last `days` (default 90), each with its parts, how
    * many accounts it names (`accountCount`) and the first 20 of them, worst first: the rest
-   * through `serviceGapAccounts`.
+   * through `serviceGapAccounts`. `asOf`: when they were worked out. The dashboard's 90 days are
+   * worked out hourly by the worker and read as kept (at most two hours old); any other window,
+   * or when the worker is behind, is worked out on the call.
    */
   serviceGaps: publicProcedure.input(gapsInput).query(async ({ ctx, input }) => {
-    const { window, gaps } = await gapsOver(ctx, input.days);
-    return {
-      window,
-      gaps: gaps.map((gap) => ({
-        ...gap,
-        accounts: gap.accounts.slice(0, gapAccountsShown),
-        accountCount: gap.accounts.length,
-      })),
-    };
+    const now = ctx.now();
+    const kept = await keptGapSummary(ctx.db, now, input.days);
+    if (kept !== undefined) return { window: kept.window, asOf: kept.takenAt, gaps: kept.gaps };
+    const { window, gaps } = await workOutServiceGaps(ctx.db, now, input.days);
+    return { window, asOf: now, gaps: gapSummary(gaps) };
   }),
 
   /**
    * Every account one gap names over the last `days`, in the dashboard's order (worst first), a
    * page at a time: `limit` (default 50, at most 200) from `cursor` (a `nextCursor` given before).
+   * From the same kept gaps as the dashboard while they are fresh, so its pages agree with it.
    */
   serviceGapAccounts: publicProcedure.input(gapAccountsInput).query(async ({ ctx, input }) => {
     const offset = offsetOf(input.cursor, input.area);
-    const { window, gaps } = await gapsOver(ctx, input.days);
-    const accounts = gaps.find((gap) => gap.area === input.area)?.accounts ?? [];
+    const now = ctx.now();
+    const kept = await keptGapAccounts(ctx.db, now, input.days);
+    const { window, asOf, accounts } =
+      kept === undefined
+        ? await workOutServiceGaps(ctx.db, now, input.days).then(({ window, gaps }) => ({
+            window,
+            asOf: now,
+            accounts: gaps.find((gap) => gap.area === input.area)?.accounts ?? [],
+          }))
+        : { window: kept.window, asOf: kept.takenAt, accounts: kept.accounts[input.area] ?? [] };
     const end = offset + input.limit;
     return {
       window,
+      asOf,
       area: input.area,
       total: accounts.length,
       accounts: accounts.slice(offset, end),

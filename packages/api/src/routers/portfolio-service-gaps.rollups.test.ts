@@ -11,6 +11,7 @@ import { accountCharterCompliance } from '../analytics/account-charter-complianc
 import { loadAnalyticsSettings } from '../analytics/analytics-settings.ts';
 import { rebuildObservationVerdicts } from '../analytics/observation-verdicts.ts';
 import { judgedOneByOne, loadServiceGapFacts } from '../analytics/service-gap-facts.ts';
+import { snapshotServiceGaps } from '../analytics/service-gaps-snapshot.ts';
 import { scheduleObservationJudging } from '../background/judge-observations.job.ts';
 import { runDueJobs } from '../background/worker.ts';
 
@@ -316,5 +317,50 @@ describe('service gaps count stored verdicts that equal a judgement of the obser
     await expect(
       api.caller.portfolio.serviceGapAccounts({ area: 'knowledge' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+  it('answers the dashboard’s 90 days from the gaps the worker kept, equal to working them out, until they are two hours old', async () => {
+    for (let n = 0; n < 25; n += 1) {
+      await api.adminCaller.account.create({
+        name: `Quiet ${String(n).padStart(2, '0')}`,
+        ownerId: api.ownerId,
+        stage: 'active',
+      });
+    }
+    await charteredAccounts(3);
+    const takenAt = api.clock.now;
+    const live = await api.adminCaller.portfolio.serviceGaps({});
+    expect(live.asOf).toBe(takenAt);
+    await snapshotServiceGaps({}, { db: api.db, now: () => takenAt, newId: api.newId });
+
+    // An hour on, with a new account since: the dashboard shows the kept gaps, as of the job.
+    api.clock.now = at(Date.parse(takenAt) + HOUR);
+    await api.adminCaller.account.create({
+      name: 'Newcomer',
+      ownerId: api.ownerId,
+      stage: 'active',
+    });
+    const kept = await api.adminCaller.portfolio.serviceGaps({});
+    expect(kept).toEqual(live);
+    const keptPage = await api.adminCaller.portfolio.serviceGapAccounts({
+      area: 'knowledge',
+      limit: 200,
+    });
+    expect(keptPage).toMatchObject({ asOf: takenAt, total: 28 });
+    expect(keptPage.accounts.slice(0, 20)).toEqual(
+      live.gaps.find((gap) => gap.area === 'knowledge')?.accounts,
+    );
+
+    // Another window is worked out on the call, and sees the newcomer.
+    const month = await api.adminCaller.portfolio.serviceGaps({ days: 30 });
+    expect(month.asOf).toBe(api.clock.now);
+    expect(month.gaps.find((gap) => gap.area === 'knowledge')?.accountCount).toBe(29);
+
+    // Past two hours the kept gaps are stale: worked out anew, newcomer included.
+    api.clock.now = at(Date.parse(takenAt) + 2 * HOUR + 1);
+    const anew = await api.adminCaller.portfolio.serviceGaps({});
+    expect(anew.asOf).toBe(api.clock.now);
+    expect(anew.gaps.find((gap) => gap.area === 'knowledge')?.accountCount).toBe(29);
+    const anewPage = await api.adminCaller.portfolio.serviceGapAccounts({ area: 'knowledge' });
+    expect(anewPage).toMatchObject({ asOf: api.clock.now, total: 29 });
   });
 });

@@ -287,7 +287,9 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T221000_attention_rollups',
       '2026-11-24T222000_observation_verdicts',
       '2026-11-24T223000_trust_history_reconstructed',
+      '2026-11-24T224000_service_gap_snapshots',
     ];
+    await api.db.schema.dropTable('service_gap_snapshots').execute();
     await api.db.schema.alterTable('trust_history').dropColumn('reconstructed').execute();
     await api.db.schema.dropIndex('charter_observations_verdicts').execute();
     await api.db.schema.alterTable('charter_observations').dropColumn('verdict').execute();

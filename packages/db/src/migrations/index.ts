@@ -26,6 +26,7 @@ import * as trustRankingSnapshot from './2026-11-24T220000_trust_ranking_snapsho
 import * as attentionRollups from './2026-11-24T221000_attention_rollups.ts';
 import * as observationVerdicts from './2026-11-24T222000_observation_verdicts.ts';
 import * as trustHistoryReconstructed from './2026-11-24T223000_trust_history_reconstructed.ts';
+import * as serviceGapSnapshots from './2026-11-24T224000_service_gap_snapshots.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T221000_attention_rollups': attentionRollups,
   '2026-11-24T222000_observation_verdicts': observationVerdicts,
   '2026-11-24T223000_trust_history_reconstructed': trustHistoryReconstructed,
+  '2026-11-24T224000_service_gap_snapshots': serviceGapSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {

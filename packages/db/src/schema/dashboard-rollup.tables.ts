@@ -6,6 +6,18 @@ import type { TrustEvidenceTable } from './trust-evidence.table.ts';
 
 export interface DashboardRollupTables {
   /**
+   * The service-quality gaps over the last `days` as the worker last worked them out: `summary`
+   * (JSON) what the dashboard shows, `accounts` (JSON) every account each gap names, for paging.
+   */
+  service_gap_snapshots: {
+    days: number;
+    taken_at: string;
+    window_from: string;
+    window_to: string;
+    summary: string;
+    accounts: string;
+  };
+  /**
    * Per UTC day of closing and promise kind: how the promises closed that day ended (a promise
    * counts under its `closed_at` day while it is fulfilled or missed).
    */

@@ -2,6 +2,7 @@ import { formatPercent, NumberWithParts, QueryView } from '@steadfast/ui';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { BarChart } from '../../components/charts/bar-chart.tsx';
+import { formatDay } from '../../components/format.ts';
 import { Panel } from '../../components/page-header.tsx';
 import { type ServiceGap, useAllGapAccounts, useServiceGaps } from './use-service-gaps.ts';
 
@@ -116,7 +117,7 @@ export function ServiceGapsView() {
   const gaps = useServiceGaps();
   return (
     <QueryView query={gaps} loadingLabel="Measuring the gaps…">
-      {({ gaps: found }) => (
+      {({ gaps: found, asOf }) => (
         <div className="grid">
           <Panel title="The five gaps at a glance" id="gaps-chart" wide>
             <BarChart
@@ -146,7 +147,9 @@ export function ServiceGapsView() {
               describe={(row, _series, piece) => `${row.category}: ${piece.value}%, no gap at 100%`}
             />
             <p className="muted">
-              Below 70% is a gap (red line), below 90% worth watching (green line).
+              Below 70% is a gap (red line), below 90% worth watching (green line). Worked out{' '}
+              {formatDay(asOf)} at {asOf.slice(11, 16)} UTC (the last 90 days are worked out
+              hourly).
             </p>
           </Panel>
           {found.map((gap) => (
