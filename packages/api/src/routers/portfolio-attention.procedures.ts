@@ -91,14 +91,19 @@ async function neglectedPage(options: {
 
 export const portfolioAttentionProcedures = {
   /**
-   * Where managers' attention goes over the last `days` (default 90): effort on prospects vs
+   * Where managers' attention goes over the last `days` (default 90) whole UTC days, today
+   * included: effort on prospects vs
    * existing accounts, the longest-quiet existing accounts (the first 20, with how many there are
    * in all: the rest through `neglectedAccounts`), and service that spiked only after a churn risk
    * (a poor satisfaction score) appeared.
    */
   attention: publicProcedure.input(attentionInput).query(async ({ ctx, input }) => {
     const now = ctx.now();
-    const window: Window = { from: at(Date.parse(now) - input.days * DAY_MS), to: now };
+    // Whole UTC days (today so far included), which the daily effort rollup answers alone: a
+    // window from this instant `days` ago would also count that day's remaining hours (and
+    // today's) from the promises and touchpoints one by one, hundreds at a big company.
+    const tomorrow = Date.parse(`${now.slice(0, 10)}T00:00:00.000Z`) + DAY_MS;
+    const window: Window = { from: at(tomorrow - input.days * DAY_MS), to: at(tomorrow) };
     const { neglectedAfterDays } = defaultTouchpointRules;
     const quietAtOrBefore = at(Date.parse(now) - neglectedAfterDays * DAY_MS);
     const [users, effort, neglectedCount, risks] = await Promise.all([

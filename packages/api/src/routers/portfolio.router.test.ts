@@ -108,6 +108,33 @@ describe('portfolio analytics for leadership', () => {
     ]);
   });
 
+  it('weighs attention over whole UTC days, today so far included, the first day whole', async () => {
+    // Made at 23:30 the day before a 7-day window, at 00:30 on its first day, and today.
+    for (const madeAt of [
+      '2026-09-02T23:30:00.000Z',
+      '2026-09-03T00:30:00.000Z',
+      '2026-09-09T08:00:00.000Z',
+    ]) {
+      api.clock.now = madeAt;
+      await api.caller.promise.create({
+        accountId: clientId,
+        ownerId: api.ownerId,
+        kind: 'callback',
+        title: `Call back, made ${madeAt}`,
+        due: { kind: 'point', at: at(Date.parse(madeAt) + 4 * DAY) },
+      });
+    }
+    api.clock.now = '2026-09-09T09:00:00.000Z';
+    const week = await api.adminCaller.portfolio.attention({ days: 7 });
+    expect(week.window).toEqual({
+      from: '2026-09-03T00:00:00.000Z',
+      to: '2026-09-10T00:00:00.000Z',
+    });
+    expect(week.managers[0]).toMatchObject({ existingEffort: 2 });
+    const eight = await api.adminCaller.portfolio.attention({ days: 8 });
+    expect(eight.managers[0]).toMatchObject({ existingEffort: 3 });
+  });
+
   it('names an existing account nobody touched for the neglect period', async () => {
     api.clock.now = at(Date.parse(api.clock.now) + 60 * DAY);
     const attention = await api.adminCaller.portfolio.attention({});
