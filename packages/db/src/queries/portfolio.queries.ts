@@ -163,19 +163,27 @@ export async function listChurnRiskMoments(
   db: Db,
   filter: Window & { atMost: number },
 ): Promise<ChurnRiskRow[]> {
-  const rows = await db
+  // The window's poor scores first, grouped per account, then each account looked up: joined the
+  // other way round a planner may walk every account and probe its signals (SQLite did: 0.5 ms at
+  // 10k accounts with no signal at all).
+  const firstPoorScores = db
     .selectFrom('satisfaction_signals')
-    .innerJoin('accounts', 'accounts.id', 'satisfaction_signals.account_id')
-    .select((eb) => [
+    .select((eb) => ['account_id', eb.fn.min('received_at').as('risk_at')])
+    .where('received_at', '>=', filter.from)
+    .where('received_at', '<', filter.to)
+    .where('normalised_score', '<=', filter.atMost)
+    .groupBy('account_id')
+    .as('risks');
+  const rows = await db
+    .selectFrom(firstPoorScores)
+    .innerJoin('accounts', 'accounts.id', 'risks.account_id')
+    .select([
       'accounts.id as account_id',
       'accounts.name as account_name',
       'accounts.owner_id as owner_id',
-      eb.fn.min('satisfaction_signals.received_at').as('risk_at'),
+      'risks.risk_at as risk_at',
     ])
-    .where('satisfaction_signals.received_at', '>=', filter.from)
-    .where('satisfaction_signals.received_at', '<', filter.to)
-    .where('satisfaction_signals.normalised_score', '<=', filter.atMost)
-    .groupBy(['accounts.id', 'accounts.name', 'accounts.owner_id'])
+    .orderBy('accounts.id')
     .execute();
   return rows.map((row) => ({
     accountId: row.account_id,
