@@ -288,7 +288,10 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T222000_observation_verdicts',
       '2026-11-24T223000_trust_history_reconstructed',
       '2026-11-24T224000_service_gap_snapshots',
+      '2026-11-24T225000_attention_covering',
     ];
+    await api.db.schema.dropIndex('accounts_id_stage').execute();
+    await api.db.schema.dropIndex('owner_effort_days_covering').execute();
     await api.db.schema.dropTable('service_gap_snapshots').execute();
     await api.db.schema.alterTable('trust_history').dropColumn('reconstructed').execute();
     await api.db.schema.dropIndex('charter_observations_verdicts').execute();

@@ -27,6 +27,7 @@ import * as attentionRollups from './2026-11-24T221000_attention_rollups.ts';
 import * as observationVerdicts from './2026-11-24T222000_observation_verdicts.ts';
 import * as trustHistoryReconstructed from './2026-11-24T223000_trust_history_reconstructed.ts';
 import * as serviceGapSnapshots from './2026-11-24T224000_service_gap_snapshots.ts';
+import * as attentionCovering from './2026-11-24T225000_attention_covering.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T222000_observation_verdicts': observationVerdicts,
   '2026-11-24T223000_trust_history_reconstructed': trustHistoryReconstructed,
   '2026-11-24T224000_service_gap_snapshots': serviceGapSnapshots,
+  '2026-11-24T225000_attention_covering': attentionCovering,
 };
 
 export const migrationProvider: MigrationProvider = {
