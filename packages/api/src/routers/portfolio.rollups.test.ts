@@ -289,7 +289,10 @@ describe('portfolio dashboards read rollups that equal a recount of the history'
       '2026-11-24T223000_trust_history_reconstructed',
       '2026-11-24T224000_service_gap_snapshots',
       '2026-11-24T225000_attention_covering',
+      '2026-11-24T226000_quiet_accounts_stage',
     ];
+    await api.db.schema.dropIndex('account_last_touches_stage_quiet').execute();
+    await api.db.schema.alterTable('account_last_touches').dropColumn('stage').execute();
     await api.db.schema.dropIndex('accounts_id_stage').execute();
     await api.db.schema.dropIndex('owner_effort_days_covering').execute();
     await api.db.schema.dropTable('service_gap_snapshots').execute();

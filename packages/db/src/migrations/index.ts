@@ -28,6 +28,7 @@ import * as observationVerdicts from './2026-11-24T222000_observation_verdicts.t
 import * as trustHistoryReconstructed from './2026-11-24T223000_trust_history_reconstructed.ts';
 import * as serviceGapSnapshots from './2026-11-24T224000_service_gap_snapshots.ts';
 import * as attentionCovering from './2026-11-24T225000_attention_covering.ts';
+import * as quietAccountsStage from './2026-11-24T226000_quiet_accounts_stage.ts';
 
 /**
  * Every migration, by name, imported statically so bundlers keep them. Names sort by time;
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T223000_trust_history_reconstructed': trustHistoryReconstructed,
   '2026-11-24T224000_service_gap_snapshots': serviceGapSnapshots,
   '2026-11-24T225000_attention_covering': attentionCovering,
+  '2026-11-24T226000_quiet_accounts_stage': quietAccountsStage,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,8 @@ export async function recordAccountTouch(
       touchpoint_done_at: null,
       [column]: touch.at,
       quiet_since: touch.at,
+      // Only when the account has no row yet (it gets one when created).
+      stage: sql<string>`(select accounts.stage from accounts where accounts.id = ${touch.accountId})`,
     })
     .onConflict((oc) =>
       oc.column('account_id').doUpdateSet({
@@ -69,7 +71,7 @@ export async function findAccountLastTouch(
 /** Gives a new account its row, quiet since it was created until its first touch. */
 export async function recordAccountCreated(
   db: Db,
-  account: { accountId: string; createdAt: string },
+  account: { accountId: string; createdAt: string; stage: string },
 ): Promise<void> {
   await db
     .insertInto('account_last_touches')
@@ -79,6 +81,7 @@ export async function recordAccountCreated(
       promise_fulfilled_at: null,
       touchpoint_done_at: null,
       quiet_since: account.createdAt,
+      stage: account.stage,
     })
     .onConflict((oc) => oc.column('account_id').doNothing())
     .execute();
@@ -98,10 +101,17 @@ export async function rebuildAccountLastTouches(db: Db): Promise<void> {
   await db.deleteFrom('account_last_touches').execute();
   await db
     .insertInto('account_last_touches')
-    .columns(['account_id', 'promise_made_at', 'promise_fulfilled_at', 'touchpoint_done_at'])
+    .columns([
+      'account_id',
+      'stage',
+      'promise_made_at',
+      'promise_fulfilled_at',
+      'touchpoint_done_at',
+    ])
     .expression(
       db.selectFrom('accounts').select((eb) => [
         'accounts.id',
+        'accounts.stage',
         eb
           .selectFrom('promises')
           .select((p) => p.fn.max('made_at').as('m'))

@@ -44,7 +44,11 @@ export async function insertAccount(db: Db, account: Account): Promise<void> {
   await inTransaction(db, async (trx) => {
     await insertAccountRow(trx, account);
     // Quiet since it was created, until its first touch (the neglected accounts' index).
-    await recordAccountCreated(trx, { accountId: account.id, createdAt: account.createdAt });
+    await recordAccountCreated(trx, {
+      accountId: account.id,
+      createdAt: account.createdAt,
+      stage: account.stage,
+    });
   });
 }
 

@@ -232,7 +232,8 @@ export interface QuietCursor {
 
 /**
  * Accounts in the given stages quiet since `quietAtOrBefore` or earlier, longest quiet first,
- * after `after`: an index walk over account_last_touches_quiet that stops at `limit`.
+ * after `after`: the quiet accounts of those stages from account_last_touches_stage_quiet (the
+ * stage is kept beside the touches), sorted, the first `limit` looked up.
  */
 export async function listQuietAccounts(
   db: Db,
@@ -256,8 +257,8 @@ export async function listQuietAccounts(
       'account_last_touches.promise_fulfilled_at',
       'account_last_touches.touchpoint_done_at',
     ])
-    .where('account_last_touches.quiet_since', '<=', filter.quietAtOrBefore)
-    .where('accounts.stage', 'in', [...filter.stages]);
+    .where('account_last_touches.stage', 'in', [...filter.stages])
+    .where('account_last_touches.quiet_since', '<=', filter.quietAtOrBefore);
   const { after } = filter;
   if (after !== undefined) {
     query = query.where((eb) =>
@@ -288,7 +289,10 @@ export async function listQuietAccounts(
   }));
 }
 
-/** How many accounts in the given stages are quiet since `quietAtOrBefore` or earlier. */
+/**
+ * How many accounts in the given stages are quiet since `quietAtOrBefore` or earlier: a range of
+ * account_last_touches_stage_quiet per stage, from the index alone.
+ */
 export async function countQuietAccounts(
   db: Db,
   filter: { stages: readonly string[]; quietAtOrBefore: string },
@@ -296,10 +300,9 @@ export async function countQuietAccounts(
   if (filter.stages.length === 0) return 0;
   const row = await db
     .selectFrom('account_last_touches')
-    .innerJoin('accounts', 'accounts.id', 'account_last_touches.account_id')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('account_last_touches.quiet_since', '<=', filter.quietAtOrBefore)
-    .where('accounts.stage', 'in', [...filter.stages])
+    .where('stage', 'in', [...filter.stages])
+    .where('quiet_since', '<=', filter.quietAtOrBefore)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

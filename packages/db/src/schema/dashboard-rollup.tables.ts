@@ -46,6 +46,11 @@ export interface DashboardRollupTables {
     touchpoint_done_at: string | null;
     /** Since when the account has been quiet: the latest of the three, else when it was created. */
     quiet_since: string | null;
+    /**
+     * The account's stage, kept beside its touches for the neglected accounts' index (set when
+     * the account is created; a change of an account's stage must change it here too).
+     */
+    stage: string | null;
   };
   /**
    * Per UTC day, owner and the account's stage bucket (`prospect`, `existing`, `churned`): the
