@@ -1,5 +1,5 @@
 import { type TrustEvidenceSums, type TrustScopeRef, toSums } from '@steadfast/db';
-import type { TrustEvidence } from '@steadfast/domain';
+import { emptyEvidence, type TrustEvidence } from '@steadfast/domain';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HistoryScale } from '../figure.ts';
 import { rowInserter } from './bulk.ts';
@@ -228,7 +228,7 @@ export async function writePromises(options: {
     [
       'scope_type',
       'scope_id',
-      ...(Object.keys(evidenceColumns(emptyEvidence)) as (keyof EvidenceColumns)[]),
+      ...(Object.keys(evidenceColumns(emptyEvidence())) as (keyof EvidenceColumns)[]),
     ],
   );
   sqlite.exec('begin');
@@ -242,26 +242,3 @@ export async function writePromises(options: {
   progress.stop();
   return { promises: written, events, trustContributions: contributions };
 }
-
-const emptyEvidence: TrustEvidence = {
-  asOf: null,
-  positive: 0,
-  negative: 0,
-  deliveredWeight: 0,
-  latenessSum: 0,
-  latenessSquaredSum: 0,
-  announcedSlipWeight: 0,
-  silentSlipWeight: 0,
-  announcedSlips: 0,
-  slips: 0,
-  outcomes: 0,
-  counts: {
-    early: 0,
-    on_time: 0,
-    late: 0,
-    renegotiated_kept: 0,
-    missed: 0,
-    released: 0,
-    cancelled: 0,
-  },
-};
