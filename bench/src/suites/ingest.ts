@@ -1,23 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '@steadfast/server/testing';
-import { newestProfile, summariseProfile } from '../cpu-profile-summary.ts';
 import type { BenchContext, BenchFigure, BenchSuite } from '../figure.ts';
+import { profileDir, profileOf, sameWrites } from './ingest-evidence.ts';
 import { rawInsert, rowsWritten } from './ingest-raw.ts';
-import { copyStore, type Replay, replayWrites } from './ingest-replay.ts';
+import { copyStore } from './ingest-replay.ts';
 import { eventBatches, observationBatches, promisesFor } from './ingest-rows.ts';
 import { makeIngestStore, storeFileName } from './ingest-store.ts';
 
 const batchSize = 1000;
 const concurrency = 4;
 const goalRatio = 0.5;
-
-/**
- * Where the server's CPU profiles go when `BENCH_INGEST_PROFILE` names a folder: one
- * `.cpuprofile` per phase, summarised by `tsx src/cpu-profile-summary.ts <folder>/events`.
- */
-const profileDir = process.env.BENCH_INGEST_PROFILE;
 
 function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(high, Math.round(value)));
@@ -105,35 +99,6 @@ async function postRefused(url: string, token: string, body: string): Promise<vo
 }
 
 /**
- * The server's profile of one phase, when profiling: written beside the results as text (the
- * `.cpuprofile` itself stays in the profile folder) and its top frames for the figure's details.
- */
-function profileOf(phase: string, probeDir: string): Record<string, unknown> {
-  if (profileDir === undefined) return {};
-  const summary = summariseProfile(JSON.parse(readFileSync(newestProfile(probeDir), 'utf8')), 30);
-  const text = (title: string, rows: typeof summary.self) =>
-    [
-      title,
-      ...rows.map(
-        (row) => `${String(row.ms).padStart(8)} ms ${String(row.share).padStart(5)}%  ${row.frame}`,
-      ),
-    ].join('\n');
-  writeFileSync(
-    new URL(`../../profiles/ingest-${phase}.txt`, import.meta.url),
-    `Server CPU profile of the ingest's ${phase} phase: ${summary.totalMs} ms on CPU (from the first timed request to exit: start-up and a warm-up request left out, idle left out)\n\n${text('by place (self)', summary.byPlace)}\n\n${text('self', summary.self)}\n\n${text('inclusive', summary.inclusive)}\n`,
-  );
-  return {
-    profile: {
-      cpuMs: summary.totalMs,
-      byPlace: summary.byPlace.slice(0, 8),
-      inclusive: summary.inclusive
-        .filter((row) => !/^\(root\)|^processTicks|^runMicrotasks/.test(row.frame))
-        .slice(0, 12),
-    },
-  };
-}
-
-/**
  * The requests of a phase run again, untimed, on a copy of the store as the phase found it, with
  * the server noting every write it makes (see `sameWrites`).
  */
@@ -150,50 +115,6 @@ async function withCapture(options: {
   copyStore(options.storeBefore, join(dataDir, storeFileName));
   await withServer({ ...options, dataDir, noteWrites: true });
   rmSync(dataDir, { recursive: true, force: true });
-}
-
-const perSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
-
-/**
- * Informational, beside the figure (its baseline stays the raw insert of the same rows): every
- * INSERT and UPDATE the server issued for the phase's requests (noted in an untimed second run of
- * them, `withCapture`), replayed raw on the store as the phase found it, in one transaction and in the server's own transactions (one commit per request). It counts
- * the rows the server writes per row posted, and bounds what any write path could reach while
- * writing them with the same durability.
- */
-function sameWrites(options: {
-  probeDir: string;
-  storeBefore: string;
-  scratchDir: string;
-  rows: number;
-  appMs: number;
-}): Record<string, unknown> {
-  const writesFile = join(options.probeDir, 'writes.jsonl');
-  const replay = (transactions: 'one' | 'as-issued'): Replay =>
-    replayWrites({
-      writesFile,
-      storeBefore: options.storeBefore,
-      scratchFile: join(options.scratchDir, `replay-${transactions}.sqlite`),
-      transactions,
-    });
-  const one = replay('one');
-  const asIssued = replay('as-issued');
-  const app = perSecond(options.rows, options.appMs);
-  const told = (each: Replay) => ({
-    elapsedMs: Math.round(each.ms),
-    rowsPerSecond: perSecond(options.rows, each.ms),
-    appRatio: Math.round((app / perSecond(options.rows, each.ms)) * 100) / 100,
-  });
-  return {
-    sameWritesRaw: {
-      note: 'informational, not the baseline: every INSERT/UPDATE the server issued, replayed with raw prepared statements on the store as the phase found it',
-      statements: one.statements,
-      rowsWritten: one.rowsWritten,
-      rowsWrittenPerRowPosted: Math.round((one.rowsWritten / options.rows) * 100) / 100,
-      oneTransaction: told(one),
-      serverTransactions: { commits: asIssued.commits, ...told(asIssued) },
-    },
-  };
 }
 
 function figure(options: {
